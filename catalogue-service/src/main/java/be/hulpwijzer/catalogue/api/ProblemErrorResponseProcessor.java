@@ -1,0 +1,37 @@
+package be.hulpwijzer.catalogue.api;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * The framework's own errors (no such route, wrong method, a path parameter that is no number, an
+ * unreadable body) as problem documents too, with Dutch titles and without internals.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
+        String title = Messages.has("status." + status) ? Messages.get("status." + status) : response.reason();
+        List<FieldError> errors = status == 400
+                ? context.getErrors().stream().map(ProblemErrorResponseProcessor::fieldError).toList()
+                : List.of();
+        String detail = status >= 500 ? Messages.get("status.500.detail")
+                : errors.isEmpty() ? title : errors.get(0).message();
+        return response.contentType(Problem.MEDIA_TYPE)
+                .body(new Problem("about:blank", title, status, detail, errors));
+    }
+
+    private static FieldError fieldError(Error error) {
+        return new FieldError(error.getPath().orElse(""), "invalid", Messages.get("invalid.parameter",
+                error.getPath().orElse("?")));
+    }
+}

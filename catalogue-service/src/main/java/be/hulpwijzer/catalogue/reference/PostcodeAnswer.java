@@ -1,0 +1,15 @@
+package be.hulpwijzer.catalogue.reference;
+
+import java.util.List;
+
+/** What a postcode stands for: its places, and the distinct municipalities and zones among them. */
+public record PostcodeAnswer(String postcode, List<CodeName> municipalities, List<CodeName> zones,
+                             List<PostcodePlace> places) {
+
+    static PostcodeAnswer of(String postcode, List<PostcodePlace> places) {
+        List<CodeName> municipalities = places.stream().map(p -> new CodeName(p.nisCode(), p.municipality()))
+                .distinct().toList();
+        List<CodeName> zones = places.stream().map(p -> new CodeName(p.zoneCode(), p.zoneName())).distinct().toList();
+        return new PostcodeAnswer(postcode, municipalities, zones, places);
+    }
+}
