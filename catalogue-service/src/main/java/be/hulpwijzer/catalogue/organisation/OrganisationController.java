@@ -1,11 +1,9 @@
 package be.hulpwijzer.catalogue.organisation;
 
-import be.hulpwijzer.catalogue.api.ConflictException;
 import be.hulpwijzer.catalogue.api.FieldError;
 import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.api.Messages;
-import be.hulpwijzer.catalogue.api.NotFoundException;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +41,7 @@ class OrganisationController {
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Organisation show(long id) {
-        return find(organisations, id);
+        return organisations.get(id);
     }
 
     @Post
@@ -59,7 +57,7 @@ class OrganisationController {
     @Secured(Roles.ADMIN)
     Organisation update(long id, @Body String body) {
         OrganisationInput input = OrganisationInput.read(JsonFields.parse(body), reference, true);
-        Organisation current = find(organisations, id);
+        Organisation current = organisations.get(id);
         requireFreeEnterpriseNumber(input, id);
         return organisations.update(current.changedTo(input, input.version()));
     }
@@ -68,13 +66,9 @@ class OrganisationController {
     @Secured(Roles.ADMIN)
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
-        organisations.delete(find(organisations, id));
+        organisations.delete(organisations.get(id));
     }
 
-    static Organisation find(OrganisationRepository organisations, long id) {
-        return organisations.findById(id)
-                .orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
-    }
 
     private void requireFreeEnterpriseNumber(OrganisationInput input, Long ownId) {
         if (input.enterpriseNumber() == null) {

@@ -1,5 +1,7 @@
 package be.hulpwijzer.catalogue.organisation;
 
+import be.hulpwijzer.catalogue.api.Messages;
+import be.hulpwijzer.catalogue.api.NotFoundException;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -8,6 +10,11 @@ import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OrganisationRepository extends CrudRepository<Organisation, Long> {
+
+    /** The organisation, or a 404 for the client. */
+    default Organisation get(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
+    }
 
     Optional<Organisation> findByEnterpriseNumber(String enterpriseNumber);
 }

@@ -1,0 +1,43 @@
+package be.hulpwijzer.catalogue.engagement;
+
+import be.hulpwijzer.catalogue.api.JsonFields;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+record EngagementInput(String title, String description, @Nullable String targetGroup,
+                       @Nullable Integer capacityPerMonth, @Nullable Integer responseTimeDays, List<String> zones,
+                       LocalDate validFrom, @Nullable LocalDate validTo, @Nullable Long version) {
+
+    static final Set<String> FIELDS = Set.of("id", "version", "organisationId", "title", "description",
+            "targetGroup", "capacityPerMonth", "responseTimeDays", "zones", "validFrom", "validTo", "createdAt",
+            "updatedAt");
+
+    static EngagementInput read(JsonFields json, ReferenceData reference, boolean update) {
+        json.allowOnly(FIELDS);
+        String title = json.text("title", true, 200);
+        String description = json.text("description", false, 5000);
+        String targetGroup = json.text("targetGroup", false, 500);
+        Integer capacity = json.integer("capacityPerMonth", false, 0, 100_000);
+        Integer responseTime = json.integer("responseTimeDays", false, 0, 3650);
+        List<String> zones = json.codes("zones", true, reference::isZone, "field.unknownZone");
+        LocalDate validFrom = json.date("validFrom", true);
+        LocalDate validTo = json.date("validTo", false);
+        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+            json.reject("validTo", "period.endBeforeStart", validFrom, validTo);
+        }
+        Long version = json.version(update);
+        json.throwIfInvalid();
+        return new EngagementInput(title, description == null ? "" : description, targetGroup, capacity,
+                responseTime, zones, validFrom, validTo, version);
+    }
+
+    Engagement toEngagement(long organisationId, @Nullable Long id, @Nullable Long version, @Nullable Instant createdAt) {
+        return new Engagement(id, organisationId, title, description, targetGroup, capacityPerMonth, responseTimeDays,
+                zones, validFrom, validTo, version, createdAt, null);
+    }
+}

@@ -1,0 +1,77 @@
+package be.hulpwijzer.catalogue.location;
+
+import be.hulpwijzer.catalogue.api.JsonFields;
+import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.security.Roles;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
+class LocationController {
+
+    private final LocationRepository locations;
+    private final OrganisationRepository organisations;
+    private final ReferenceData reference;
+
+    LocationController(LocationRepository locations, OrganisationRepository organisations, ReferenceData reference) {
+        this.locations = locations;
+        this.organisations = organisations;
+        this.reference = reference;
+    }
+
+    @Get("/organisations/{id}/locations")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    List<Location> list(long id) {
+        organisations.get(id);
+        return locations.findByOrganisationIdOrderByName(id);
+    }
+
+    @Get("/locations/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Location show(long id) {
+        return locations.get(id);
+    }
+
+    @Post("/organisations/{id}/locations")
+    @Secured(Roles.ADMIN)
+    HttpResponse<Location> create(long id, @Body String body) {
+        LocationInput input = LocationInput.read(JsonFields.parse(body), reference, false);
+        organisations.get(id);
+        Location saved = locations.save(input.toLocation(id, null, null, null));
+        return HttpResponse.created(saved, URI.create("/api/v1/locations/" + saved.id()));
+    }
+
+    @Put("/locations/{id}")
+    @Secured(Roles.ADMIN)
+    Location update(long id, @Body String body) {
+        LocationInput input = LocationInput.read(JsonFields.parse(body), reference, true);
+        Location current = locations.get(id);
+        return locations.update(input.toLocation(current.organisationId(), id, input.version(), current.createdAt()));
+    }
+
+    @Delete("/locations/{id}")
+    @Secured(Roles.ADMIN)
+    @Status(HttpStatus.NO_CONTENT)
+    void delete(long id) {
+        locations.delete(locations.get(id));
+    }
+}

@@ -1,0 +1,49 @@
+package be.hulpwijzer.catalogue.testing;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+/** Small catalogue fixtures for tests: JSON bodies, and a clean slate. */
+@Singleton
+public class Fixtures {
+
+    private final JdbcOperations jdbc;
+
+    public Fixtures(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Removes every organisation (with its modules, locations, availability, engagements) and method. */
+    @Connectable
+    public void clean() {
+        jdbc.execute(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("truncate organisation, method restart identity cascade");
+            }
+            return null;
+        });
+    }
+
+    public static String organisation(String name) {
+        return """
+                {"name": "%s", "sector": "cgg", "enterpriseNumber": "0403.170.701", "website": "https://cgg.example.be",
+                 "email": "onthaal@cgg.example.be", "phone": "050 12 34 56", "description": "Geestelijke gezondheidszorg."}
+                """.formatted(name);
+    }
+
+    public static String module(String title) {
+        return """
+                {"title": "%s", "description": "Kortdurende begeleiding voor jongeren met angst.",
+                 "type": "consult", "setting": "ambulant", "access": "rtj", "ageMinMonths": 144, "ageMaxMonths": 216,
+                 "lifeDomains": ["psychisch-welzijn"], "zones": ["brugge", "oostkust"], "languages": ["nl", "fr"],
+                 "referralProcedure": "Bel het onthaal.", "contact": {"name": "An Peeters", "phone": "050 12 34 56",
+                 "email": "an.peeters@cgg.example.be"}}
+                """.formatted(title);
+    }
+
+    /** The same JSON object with a version field added, as an update must send it. */
+    public static String withVersion(String json, long version) {
+        return json.replaceFirst("\\{", "{\"version\": " + version + ", ");
+    }
+}
