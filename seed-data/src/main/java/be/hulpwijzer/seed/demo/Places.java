@@ -1,0 +1,76 @@
+package be.hulpwijzer.seed.demo;
+
+import be.hulpwijzer.seed.reference.ReferenceCsv;
+import org.apache.commons.csv.CSVRecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Today's geography from the reference data: municipalities with their postcodes and zones. */
+final class Places {
+
+    record Place(String nisCode, String municipality, String province, String postcode, String zoneCode, String zoneName) {
+    }
+
+    /** West-Vlaanderen gets a denser catalogue: the demo is used there first. */
+    private static final String DENSE_PROVINCE = "West-Vlaanderen";
+
+    private final List<Place> places = new ArrayList<>();
+    private final List<Place> weighted = new ArrayList<>();
+    private final Map<String, List<String>> zonesByProvince = new LinkedHashMap<>();
+
+    Places() {
+        Map<String, String> zoneNames = new LinkedHashMap<>();
+        Map<String, String> zoneProvince = new LinkedHashMap<>();
+        for (CSVRecord zone : ReferenceCsv.read("zones.csv")) {
+            if (zone.get("valid_to").isEmpty()) {
+                zoneNames.put(zone.get("code"), zone.get("name"));
+                zoneProvince.put(zone.get("code"), zone.get("province"));
+            }
+        }
+        Map<String, CSVRecord> municipalities = new LinkedHashMap<>();
+        for (CSVRecord m : ReferenceCsv.read("municipalities.csv")) {
+            if (m.get("valid_to").isEmpty()) {
+                municipalities.put(m.get("nis_code"), m);
+            }
+        }
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (CSVRecord p : ReferenceCsv.read("postcodes.csv")) {
+            CSVRecord m = municipalities.get(p.get("nis_code"));
+            // one place per municipality and zone keeps the spread even across municipalities
+            if (m == null || seen.putIfAbsent(p.get("nis_code") + p.get("zone_code"), true) != null) {
+                continue;
+            }
+            Place place = new Place(m.get("nis_code"), m.get("name"), m.get("province"), p.get("postcode"),
+                    p.get("zone_code"), zoneNames.get(p.get("zone_code")));
+            places.add(place);
+            int weight = DENSE_PROVINCE.equals(place.province()) ? 4 : 1;
+            for (int i = 0; i < weight; i++) {
+                weighted.add(place);
+            }
+        }
+        zoneProvince.forEach((code, province) -> zonesByProvince.computeIfAbsent(province, k -> new ArrayList<>()).add(code));
+    }
+
+    Place pick(Random random) {
+        return weighted.get(random.nextInt(weighted.size()));
+    }
+
+    /** A place in the same province, for a second location. */
+    Place near(Place home, Random random) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Place other = places.get(random.nextInt(places.size()));
+            if (other.province().equals(home.province())) {
+                return other;
+            }
+        }
+        return home;
+    }
+
+    List<String> zonesOf(String province) {
+        return zonesByProvince.getOrDefault(province, List.of());
+    }
+}
