@@ -1,0 +1,73 @@
+package be.hulpwijzer.web;
+
+import be.hulpwijzer.catalogue.db.EmbeddedDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Starts Hulpwijzer. With {@code DATASOURCES_DEFAULT_URL} set it uses that PostgreSQL; otherwise it starts
+ * an embedded PostgreSQL whose data lives under {@code HULPWIJZER_DATA_DIR} (default {@code ./data}) and
+ * survives restarts.
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        if (externalDatabaseConfigured()) {
+            Micronaut.build(args).mainClass(Application.class).start();
+            return;
+        }
+        Path dataDirectory = Path.of(setting("HULPWIJZER_DATA_DIR", "hulpwijzer.data-dir", "./data"))
+                .toAbsolutePath().normalize().resolve("postgres");
+        LOG.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
+        Map<String, Object> datasource = database.datasourceProperties();
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(args).mainClass(Application.class).properties(datasource).start();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        // Micronaut's own shutdown hook stops the application (closing it here too would deadlock with
+        // it); this hook waits until it has, so nothing is still writing, then stops the database.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitStopped(context, Duration.ofSeconds(30));
+            database.close();
+        }, "hulpwijzer-database-shutdown"));
+    }
+
+    private static void awaitStopped(ApplicationContext context, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean externalDatabaseConfigured() {
+        return !setting("DATASOURCES_DEFAULT_URL", "datasources.default.url", "").isBlank();
+    }
+
+    private static String setting(String environmentVariable, String systemProperty, String defaultValue) {
+        String value = System.getProperty(systemProperty);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environmentVariable);
+        }
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+}

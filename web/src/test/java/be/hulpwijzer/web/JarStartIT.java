@@ -1,0 +1,60 @@
+package be.hulpwijzer.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first command of the README: the jar starts on an empty directory and keeps its data across a restart. */
+class JarStartIT {
+
+    private static final Map<String, String> ENV = Map.of("HULPWIJZER_ADMIN_TOKEN", "jar-test-token");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void startsOnAnEmptyDirectoryWithTheDemoAndKeepsEditsAcrossARestart(@TempDir Path directory) throws Exception {
+        long organisationId;
+        try (RunningJar app = RunningJar.start(directory, ENV)) {
+            assertThat(get(app, "/health").statusCode()).isEqualTo(200);
+            assertThat(json.readTree(get(app, "/api/v1/organisations/1").body()).get("demo").asBoolean()).isTrue();
+
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/organisations")))
+                    .header("Authorization", "Bearer jar-test-token").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"CAW Proefregio\", \"sector\": \"caw\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+            organisationId = json.readTree(created.body()).get("id").asLong();
+            app.stop();
+        }
+        assertThat(Files.isDirectory(directory.resolve("data/postgres"))).isTrue();
+
+        try (RunningJar again = RunningJar.start(directory, ENV)) {
+            JsonNode kept = json.readTree(get(again, "/api/v1/organisations/" + organisationId).body());
+            assertThat(kept.get("name").asText()).isEqualTo("CAW Proefregio");
+            assertThat(again.output).noneMatch(line -> line.contains("Demo catalogue loaded"));
+        }
+    }
+
+    @Test
+    void startsEmptyWhenDemoDataIsSwitchedOff(@TempDir Path directory) throws Exception {
+        try (RunningJar app = RunningJar.start(directory, Map.of("HULPWIJZER_DEMO_DATA", "false"))) {
+            assertThat(get(app, "/api/v1/organisations/1").statusCode()).isEqualTo(404);
+            assertThat(get(app, "/api/v1/reference/zones").body()).contains("westhoek");
+        }
+    }
+
+    private HttpResponse<String> get(RunningJar app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,83 @@
+package be.hulpwijzer.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged application run as a user runs it: {@code java -jar hulpwijzer.jar} in a directory. */
+final class RunningJar implements AutoCloseable {
+
+    private static final Pattern RUNNING = Pattern.compile("Server Running: http://[^:]+:(\\d+)");
+
+    private final Process process;
+    private final int port;
+    final List<String> output;
+
+    private RunningJar(Process process, int port, List<String> output) {
+        this.process = process;
+        this.port = port;
+        this.output = output;
+    }
+
+    static RunningJar start(Path workingDirectory, Map<String, String> environment) throws Exception {
+        String jar = System.getProperty("hulpwijzer.jar");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().remove("DATASOURCES_DEFAULT_URL");
+        builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> started = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.add(line);
+                    Matcher m = RUNNING.matcher(line);
+                    if (m.find()) {
+                        started.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+                started.completeExceptionally(new IllegalStateException("application ended before it started:\n"
+                        + String.join("\n", output)));
+            } catch (IOException e) {
+                started.completeExceptionally(e);
+            }
+        }, "jar-output");
+        reader.setDaemon(true);
+        reader.start();
+        int port = started.get(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS);
+        return new RunningJar(process, port, output);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Stops the application as a service manager would: SIGTERM, then wait for it to end. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("application did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}
