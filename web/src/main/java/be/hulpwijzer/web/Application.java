@@ -22,9 +22,14 @@ public final class Application {
     private Application() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        boolean generate = args.length > 0 && args[0].equals("generate");
         if (externalDatabaseConfigured()) {
-            Micronaut.build(args).mainClass(Application.class).start();
+            if (generate) {
+                GenerateCommand.run(args, Map.of());
+            } else {
+                Micronaut.build(args).mainClass(Application.class).start();
+            }
             return;
         }
         Path dataDirectory = Path.of(setting("HULPWIJZER_DATA_DIR", "hulpwijzer.data-dir", "./data"))
@@ -32,6 +37,12 @@ public final class Application {
         LOG.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
         Map<String, Object> datasource = database.datasourceProperties();
+        if (generate) {
+            try (database) {
+                GenerateCommand.run(args, datasource);
+            }
+            return;
+        }
         ApplicationContext context;
         try {
             context = Micronaut.build(args).mainClass(Application.class).properties(datasource).start();
