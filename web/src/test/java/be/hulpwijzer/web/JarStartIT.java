@@ -1,5 +1,6 @@
 package be.hulpwijzer.web;
 
+import be.hulpwijzer.catalogue.db.EmbeddedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,26 @@ class JarStartIT {
         try (RunningJar app = RunningJar.start(directory, Map.of("HULPWIJZER_DEMO_DATA", "false"))) {
             assertThat(get(app, "/api/v1/organisations/1").statusCode()).isEqualTo(404);
             assertThat(get(app, "/api/v1/reference/zones").body()).contains("westhoek");
+        }
+    }
+
+    @Test
+    void usesTheConfiguredExternalPostgresInsteadOfAnEmbeddedOne(@TempDir Path directory) throws Exception {
+        try (EmbeddedDatabase external = EmbeddedDatabase.start(directory.resolve("external"))) {
+            Map<String, String> env = Map.of("DATASOURCES_DEFAULT_URL", external.jdbcUrl().replaceAll("\\?.*", ""),
+                    "DATASOURCES_DEFAULT_USERNAME", EmbeddedDatabase.USER, "DATASOURCES_DEFAULT_PASSWORD", "",
+                    "HULPWIJZER_DEMO_DATA", "false");
+            Path workingDirectory = Files.createDirectory(directory.resolve("app"));
+            try (RunningJar app = RunningJar.start(workingDirectory, env)) {
+                assertThat(get(app, "/health").statusCode()).isEqualTo(200);
+                assertThat(app.output).noneMatch(line -> line.contains("Starting embedded PostgreSQL"));
+            }
+            assertThat(workingDirectory.resolve("data")).doesNotExist();
+            try (var connection = java.sql.DriverManager.getConnection(external.jdbcUrl());
+                 var rs = connection.createStatement().executeQuery("select count(*) from zone")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(64);
+            }
         }
     }
 

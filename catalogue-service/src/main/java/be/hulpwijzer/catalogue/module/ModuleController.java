@@ -57,6 +57,14 @@ class ModuleController {
                 .map(m -> ModuleView.of(m, availabilities.findById(m.id()).orElse(null), clock.instant())).toList();
     }
 
+    /** The modules that practise a method. */
+    @Get("/methods/{id}/modules")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    List<ModuleView> practising(long id) {
+        return modules.findPractising(methods.get(id).code()).stream()
+                .map(m -> ModuleView.of(m, availabilities.findById(m.id()).orElse(null), clock.instant())).toList();
+    }
+
     @Get("/modules/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     ModuleView show(long id) {

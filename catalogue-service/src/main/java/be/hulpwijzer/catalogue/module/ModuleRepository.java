@@ -19,6 +19,9 @@ public interface ModuleRepository extends CrudRepository<HelpModule, Long> {
 
     List<HelpModule> findByOrganisationIdOrderByTitle(long organisationId);
 
+    @Query("select * from module where :code = any(methods) order by title")
+    List<HelpModule> findPractising(String code);
+
     @Query("select count(*) from module where :code = any(methods)")
     long countUsingMethod(String code);
 }

@@ -173,6 +173,9 @@ class ModuleApiTest implements PostgresTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.errorFields()).containsExactly("methods");
         assertThat(known.status()).isEqualTo(201);
+        long methodId = api.get("/api/v1/methods").body().get(0).get("id").asLong();
+        assertThat(api.get("/api/v1/methods/" + methodId + "/modules").body().findValuesAsText("id"))
+                .containsExactly(String.valueOf(known.id()));
         assertThat(api.delete("/api/v1/methods/" + api.get("/api/v1/methods").body().get(0).get("id").asLong()).status())
                 .isEqualTo(409);
     }
