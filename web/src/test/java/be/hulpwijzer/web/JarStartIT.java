@@ -66,7 +66,8 @@ class JarStartIT {
                 assertThat(get(app, "/health").statusCode()).isEqualTo(200);
                 assertThat(app.output).noneMatch(line -> line.contains("Starting embedded PostgreSQL"));
             }
-            assertThat(workingDirectory.resolve("data")).doesNotExist();
+            assertThat(workingDirectory.resolve("data/postgres")).doesNotExist();
+            assertThat(workingDirectory.resolve("data/index")).isDirectory();
             try (var connection = java.sql.DriverManager.getConnection(external.jdbcUrl());
                  var rs = connection.createStatement().executeQuery("select count(*) from zone")) {
                 rs.next();

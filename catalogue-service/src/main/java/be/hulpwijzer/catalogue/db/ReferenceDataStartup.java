@@ -15,10 +15,11 @@ import java.sql.SQLException;
  * validates against zones or vocabularies can run. Eager ({@link Context}) so that it runs at start-up.
  */
 @Context
-class ReferenceDataStartup {
+public class ReferenceDataStartup {
 
     private final DataSource dataSource;
 
+    /** Depend on this bean to run after the reference data is in place. */
     ReferenceDataStartup(DataSource dataSource, DataSourceResolver resolver) {
         // the raw pool, not the transaction-aware wrapper: this runs outside any transaction
         this.dataSource = resolver.resolve(dataSource);

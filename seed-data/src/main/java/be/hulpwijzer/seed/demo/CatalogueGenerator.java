@@ -69,10 +69,21 @@ final class CatalogueGenerator {
         this.totalWeight = templates.organisationKinds.stream().mapToInt(OrganisationKind::weight).sum();
     }
 
-    /** Writes one organisation with its locations, {@code moduleCount} modules and maybe an engagement. */
+    /** Writes one organisation of a random kind in a random place (denser in West-Vlaanderen). */
     void organisation(long id, int moduleCount, Ids ids, Batch batch) {
         OrganisationKind kind = pickKind();
-        Place home = places.pick(random);
+        organisation(id, moduleCount, ids, batch, kind, places.pick(random));
+    }
+
+    /** Writes an organisation of the kind whose name pattern is given, in the named municipality. */
+    void organisation(long id, int moduleCount, Ids ids, Batch batch, String kindName, String municipality) {
+        OrganisationKind kind = templates.organisationKinds.stream().filter(k -> k.name().equals(kindName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no organisation kind " + kindName));
+        organisation(id, moduleCount, ids, batch, kind, places.named(municipality));
+    }
+
+    /** Writes one organisation with its locations, {@code moduleCount} modules and maybe an engagement. */
+    private void organisation(long id, int moduleCount, Ids ids, Batch batch, OrganisationKind kind, Place home) {
         String name = uniqueName(fill(kind.name(), home), home);
         String slug = slug(name);
         batch.organisations.row(id, name, kind.sector(), enterpriseNumber(id), "https://" + slug + ".invalid",

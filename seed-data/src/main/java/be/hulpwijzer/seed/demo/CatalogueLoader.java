@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Streams a generated catalogue into PostgreSQL with COPY, a few thousand organisations at a time, so
@@ -21,8 +22,16 @@ public final class CatalogueLoader {
 
     private static final int ORGANISATIONS_PER_BATCH = 2000;
 
-    /** How much to generate. */
-    public record Size(int organisations, int modules, boolean history) {
+    /** How much to generate; {@code pinned} organisations come first, each its kind in its municipality. */
+    public record Size(int organisations, int modules, boolean history, List<Pinned> pinned) {
+
+        public Size(int organisations, int modules, boolean history) {
+            this(organisations, modules, history, List.of());
+        }
+    }
+
+    /** An organisation of a given kind (its name pattern) in a given municipality. */
+    public record Pinned(String kind, String municipality) {
     }
 
     /** What was written. */
@@ -62,7 +71,13 @@ public final class CatalogueLoader {
             int modulesWritten = 0;
             for (int i = 1; i <= size.organisations(); i++) {
                 int target = (int) ((long) size.modules() * i / size.organisations());
-                generator.organisation(firstOrganisation + i, target - modulesWritten, ids, batch);
+                if (i <= size.pinned().size()) {
+                    Pinned pinned = size.pinned().get(i - 1);
+                    generator.organisation(firstOrganisation + i, target - modulesWritten, ids, batch, pinned.kind(),
+                            pinned.municipality());
+                } else {
+                    generator.organisation(firstOrganisation + i, target - modulesWritten, ids, batch);
+                }
                 modulesWritten = target;
                 if (i % ORGANISATIONS_PER_BATCH == 0) {
                     write(copy, batch);

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The demo catalogue: about 160 fictional organisations and 640 modules across Flanders and Brussels,
@@ -15,7 +16,14 @@ import java.time.Instant;
  */
 public final class DemoCatalogue {
 
-    public static final CatalogueLoader.Size SIZE = new CatalogueLoader.Size(160, 640, true);
+    /** The first organisations are pinned so that the everyday searches of a Brugge care worker find help. */
+    public static final CatalogueLoader.Size SIZE = new CatalogueLoader.Size(160, 640, true, List.of(
+            new CatalogueLoader.Pinned("CGG {regio}", "Brugge"),
+            new CatalogueLoader.Pinned("CAW {regio}", "Brugge"),
+            new CatalogueLoader.Pinned("CKG {naam}", "Brugge"),
+            new CatalogueLoader.Pinned("Jeugdhulp {naam}", "Oostende"),
+            new CatalogueLoader.Pinned("Sociaal Huis {plaats}", "Ieper"),
+            new CatalogueLoader.Pinned("CGG {regio}", "Roeselare")));
     public static final long SEED = 20261122L;
     private static final Logger LOG = LoggerFactory.getLogger(DemoCatalogue.class);
     private static final String STATE = "demo-catalogue";

@@ -55,6 +55,12 @@ final class Places {
         zoneProvince.forEach((code, province) -> zonesByProvince.computeIfAbsent(province, k -> new ArrayList<>()).add(code));
     }
 
+    /** The first place of a municipality, by name. */
+    Place named(String municipality) {
+        return places.stream().filter(p -> p.municipality().equals(municipality)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no municipality " + municipality));
+    }
+
     Place pick(Random random) {
         return weighted.get(random.nextInt(weighted.size()));
     }

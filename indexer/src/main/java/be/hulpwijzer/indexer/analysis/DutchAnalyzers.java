@@ -1,0 +1,134 @@
+package be.hulpwijzer.indexer.analysis;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+import org.tartarus.snowball.ext.DutchStemmer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place analysis is defined, for indexing and querying alike.
+ * <ul>
+ * <li>index: words, lower case, accents folded ("Crisis-opvang" and "crisisopvang" meet), compound parts
+ * added next to the compound ("contextbegeleiding" also indexes context and begeleiding), Dutch stems
+ * (plurals: "jongeren"/"jongere"). No stopwords are removed: "geen", "niet", "zonder" keep their meaning
+ * and synonym phrases stay intact.</li>
+ * <li>query: the same, without compound splitting (the search box text is split on whole-word cover
+ * before, see {@link QueryText}) and with acronyms expanded both ways ("CGG" and "centrum voor
+ * geestelijke gezondheidszorg").</li>
+ * <li>spelling: words folded but not stemmed, the source of "bedoelde u ...?" suggestions.</li>
+ * </ul>
+ */
+public final class DutchAnalyzers {
+
+    private final Analyzer index;
+    private final Analyzer query;
+    private final Analyzer spelling;
+    private final Vocabulary vocabulary;
+
+    public DutchAnalyzers(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        CharArraySet dictionary = new CharArraySet(vocabulary.compoundParts(), true);
+        SynonymMap synonyms = synonymMap(vocabulary.synonyms());
+        this.index = analyzer(stream -> new SnowballFilter(new DictionaryCompoundWordTokenFilter(stream, dictionary,
+                DictionaryCompoundWordTokenFilter.DEFAULT_MIN_WORD_SIZE, 3,
+                DictionaryCompoundWordTokenFilter.DEFAULT_MAX_SUBWORD_SIZE, true), new DutchStemmer()));
+        this.query = analyzer(stream -> new SnowballFilter(synonyms == null ? stream
+                : new SynonymGraphFilter(stream, synonyms, true), new DutchStemmer()));
+        this.spelling = analyzer(stream -> stream);
+    }
+
+    public Analyzer index() {
+        return index;
+    }
+
+    public Analyzer query() {
+        return query;
+    }
+
+    public Analyzer spelling() {
+        return spelling;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    private interface Chain {
+        TokenStream apply(TokenStream folded);
+    }
+
+    private static Analyzer analyzer(Chain chain) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+                return new TokenStreamComponents(tokenizer, chain.apply(folded));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** Each term and its phrases become equivalent, both ways. Returns null when there are none. */
+    private static SynonymMap synonymMap(Map<String, List<String>> synonyms) {
+        if (synonyms.isEmpty()) {
+            return null;
+        }
+        Analyzer plain = analyzer(stream -> stream);
+        try {
+            SynonymMap.Builder builder = new SynonymMap.Builder(true);
+            for (Map.Entry<String, List<String>> entry : synonyms.entrySet()) {
+                CharsRef term = words(plain, entry.getKey());
+                for (String phrase : entry.getValue()) {
+                    CharsRef other = words(plain, phrase);
+                    if (term.length > 0 && other.length > 0 && !term.equals(other)) {
+                        builder.add(term, other, true);
+                        builder.add(other, term, true);
+                    }
+                }
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            plain.close();
+        }
+    }
+
+    /** The analysed words of a text, joined as SynonymMap expects. */
+    private static CharsRef words(Analyzer analyzer, String text) throws IOException {
+        CharsRefBuilder joined = new CharsRefBuilder();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (joined.length() > 0) {
+                    joined.append(SynonymMap.WORD_SEPARATOR);
+                }
+                joined.append(term.buffer(), 0, term.length());
+            }
+            stream.end();
+        }
+        return joined.get();
+    }
+}

@@ -1,0 +1,189 @@
+package be.hulpwijzer.indexer.index;
+
+import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
+import be.hulpwijzer.indexer.document.DocumentMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Lucene index directory and everything that lives as long as it: the writer, the searcher manager
+ * with its facet state, and the thread that reopens searchers in the background (at most 50 ms behind
+ * the writer, sooner when a request waits for its own write). Closed in reverse order of opening.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    /** Commit user data: the change-feed watermark this commit contains every change below. */
+    public static final String WATERMARK = "hulpwijzer.feed.watermark";
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final DocumentMapper mapper;
+
+    private SearchIndex(Path path, Directory directory, IndexWriter writer, DocumentMapper mapper) throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.mapper = mapper;
+        this.searchers = new SearcherManager(writer, new FacetSearcherFactory());
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 0.05, 0.002);
+        reopener.setName("index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
+    }
+
+    /** Opens (or creates) the index at {@code path}; a corrupt index throws and is rebuilt by the caller. */
+    public static SearchIndex open(Path path, DutchAnalyzers analyzers, DocumentMapper mapper, boolean create)
+            throws IOException {
+        Directory directory = FSDirectory.open(path);
+        try {
+            if (!create && !DirectoryReader.indexExists(directory)) {
+                throw new IOException("no index at " + path);
+            }
+            Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzers.index(),
+                    Map.of(DocumentMapper.SPELL, analyzers.spelling()));
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                    .setRAMBufferSizeMB(64);
+            IndexWriter writer = new IndexWriter(directory, config);
+            return new SearchIndex(path, directory, writer, mapper);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public DocumentMapper mapper() {
+        return mapper;
+    }
+
+    /** Adds or replaces the document with this key; returns the sequence number to wait for. */
+    public long upsert(String key, Document document) {
+        try {
+            return writer.updateDocument(new Term(DocumentMapper.ID, key), mapper.facetsConfig().build(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long delete(String key) {
+        try {
+            return writer.deleteDocuments(new Term(DocumentMapper.ID, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes everything written so far durable, together with the feed watermark it reflects. */
+    public void commit(String watermark) {
+        try {
+            writer.setLiveCommitData(Map.of(WATERMARK, watermark).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The watermark of the last commit, if any. */
+    public Optional<String> committedWatermark() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (WATERMARK.equals(entry.getKey())) {
+                    return Optional.of(entry.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits until a searcher sees the write with this sequence number (for read-your-write). */
+    public void awaitVisible(long sequenceNumber) throws InterruptedException {
+        reopener.waitForGeneration(sequenceNumber);
+    }
+
+    /** Refreshes now (tests and the rebuild; requests rely on the reopen thread). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public <T> T withSearcher(SearcherWork<T> work) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return work.search((FacetSearcher) searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T search(FacetSearcher searcher) throws IOException;
+    }
+
+    /** A searcher that carries the facet ordinals of its reader, built once per reopen, not per query. */
+    public static final class FacetSearcher extends IndexSearcher {
+        private final SortedSetDocValuesReaderState facetState;
+
+        FacetSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
+            super(reader);
+            this.facetState = facetState;
+        }
+
+        /** Null while the index holds no document with facets. */
+        public SortedSetDocValuesReaderState facetState() {
+            return facetState;
+        }
+    }
+
+    private final class FacetSearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+            SortedSetDocValuesReaderState state;
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, mapper.facetsConfig());
+            } catch (IllegalArgumentException noFacetsYet) {
+                state = null; // an empty index has no facet field yet
+            }
+            return new FacetSearcher(reader, state);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reopener.close();
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,39 @@
+package be.hulpwijzer.indexer.search;
+
+import be.hulpwijzer.indexer.index.IndexManager;
+import be.hulpwijzer.indexer.index.SearchIndex;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.io.IOException;
+import java.time.Clock;
+
+@Controller("/api/v1/search")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SearchController {
+
+    private final IndexManager indexes;
+    private final Searcher searcher;
+    private final SearchParameters parameters;
+    private final Clock clock;
+
+    SearchController(IndexManager indexes, Searcher searcher, SearchParameters parameters, Clock clock) {
+        this.indexes = indexes;
+        this.searcher = searcher;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @Get
+    SearchResult search(HttpRequest<?> request) throws IOException {
+        SearchParameters.Parsed parsed = parameters.parse(request.getParameters());
+        SearchIndex index = indexes.current().orElseThrow(WarmingUpException::new);
+        return searcher.search(index, parsed.request(), parsed.understood(), clock.instant());
+    }
+}

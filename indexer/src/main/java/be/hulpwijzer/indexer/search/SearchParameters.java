@@ -1,0 +1,233 @@
+package be.hulpwijzer.indexer.search;
+
+import be.hulpwijzer.catalogue.api.FieldError;
+import be.hulpwijzer.catalogue.api.InvalidRequestException;
+import be.hulpwijzer.catalogue.api.Messages;
+import be.hulpwijzer.catalogue.module.HelpModule;
+import be.hulpwijzer.catalogue.reference.Municipality;
+import be.hulpwijzer.catalogue.reference.PostcodePlace;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.reference.Zone;
+import io.micronaut.core.convert.value.ConvertibleMultiValues;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Reads a search from query parameters: every wrong value is named (400), nothing is guessed. Free text
+ * is never rejected; it is cleaned of control characters and read for an age and a place.
+ */
+public final class SearchParameters {
+
+    /** The words of a longer text are not searched: no real question needs more. */
+    static final int MAX_WORDS = 32;
+
+    private final ReferenceData reference;
+    private final Predicate<String> isMethod;
+    private final TextUnderstanding understanding;
+
+    public SearchParameters(ReferenceData reference, Predicate<String> isMethod) {
+        this.reference = reference;
+        this.isMethod = isMethod;
+        Map<String, Set<String>> byName = new HashMap<>();
+        for (Municipality m : reference.municipalities()) {
+            byName.computeIfAbsent(TextUnderstanding.fold(m.name()), k -> new LinkedHashSet<>()).addAll(m.zones());
+        }
+        for (Zone zone : reference.zones()) {
+            byName.computeIfAbsent(TextUnderstanding.fold(zone.name()), k -> new LinkedHashSet<>()).add(zone.code());
+            // a province stands for all its zones; Brussels as "brussel" is a municipality already
+            byName.computeIfAbsent(TextUnderstanding.fold(zone.province()), k -> new LinkedHashSet<>()).add(zone.code());
+        }
+        this.understanding = new TextUnderstanding(byName, new PostcodeZones(reference));
+    }
+
+    /** A request and what was understood from its text. */
+    public record Parsed(SearchRequest request, SearchResult.Understood understood) {
+    }
+
+    public Parsed parse(ConvertibleMultiValues<String> parameters) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer age = range(parameters, "age", 0, 120, errors);
+        Integer ageMonths = range(parameters, "ageMonths", -9, 1440, errors);
+        if (age != null && ageMonths != null) {
+            errors.add(error("age", "search.ageBoth"));
+        }
+        Integer months = ageMonths != null ? ageMonths : age != null ? Integer.valueOf(age * 12) : null;
+
+        Set<String> zones = codes(parameters, "zone", reference::isZone, "field.unknownZone", errors);
+        String postcode = parameters.get("postcode");
+        if (postcode != null && !postcode.isBlank()) {
+            List<PostcodePlace> places = postcode.strip().matches("\\d{4}") ? reference.postcode(postcode.strip()) : List.of();
+            if (places.isEmpty()) {
+                errors.add(error("postcode", "postcode.unknown", postcode));
+            }
+            places.forEach(p -> zones.add(p.zoneCode()));
+        }
+        String municipality = parameters.get("municipality");
+        if (municipality != null && !municipality.isBlank()) {
+            Municipality found = reference.municipalitiesByNis().get(municipality.strip());
+            if (found == null) {
+                errors.add(error("municipality", "search.unknownMunicipality", municipality));
+            } else {
+                zones.addAll(found.zones());
+            }
+        }
+        Set<String> domains = codes(parameters, "domain", reference.codes(reference.lifeDomains())::contains,
+                "field.unknownCode", errors);
+        Set<String> types = codes(parameters, "type", reference.codes(reference.moduleTypes())::contains,
+                "field.unknownCode", errors);
+        Set<String> access = codes(parameters, "access", HelpModule.ACCESS::contains, "field.unknownCode", errors);
+        Set<String> settings = codes(parameters, "setting", HelpModule.SETTINGS::contains, "field.unknownCode", errors);
+        Set<String> sectors = codes(parameters, "sector", reference.codes(reference.sectors())::contains,
+                "field.unknownCode", errors);
+        Set<String> methods = codes(parameters, "method", isMethod, "field.unknownMethod", errors);
+        Set<String> languages = codes(parameters, "language", l -> l.matches("[a-z]{2}"), "field.language", errors);
+        boolean availableNow = bool(parameters, "availableNow", errors);
+        boolean includeUnknown = bool(parameters, "includeUnknown", errors);
+        Integer maxWaitWeeks = range(parameters, "maxWaitWeeks", 0, 520, errors);
+        SearchRequest.Sort sort = sort(parameters, errors);
+        Integer page = range(parameters, "page", 1, Integer.MAX_VALUE, errors);
+        Integer size = range(parameters, "size", 1, SearchRequest.MAX_SIZE, errors);
+        int pageNumber = page == null ? 1 : page;
+        int pageSize = size == null ? 20 : size;
+        if ((long) pageNumber * pageSize > SearchRequest.MAX_RESULTS) {
+            errors.add(error("page", "search.tooDeep", SearchRequest.MAX_RESULTS));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+
+        String typed = clean(parameters.get("q"));
+        TextUnderstanding.Reading reading = understanding.read(typed, months == null, zones.isEmpty());
+        if (months == null) {
+            months = reading.ageMonths();
+        }
+        zones.addAll(reading.zones());
+        SearchRequest request = new SearchRequest(reading.text(), months, zones, domains, types, access, settings,
+                sectors, methods, languages, availableNow, maxWaitWeeks, includeUnknown, sort, pageNumber, pageSize);
+        return new Parsed(request, new SearchResult.Understood(reading.text(), months, reading.ageFrom(),
+                List.copyOf(zones), reading.zonesFrom() != null ? reading.zonesFrom()
+                : postcode != null && !postcode.isBlank() ? postcode.strip() : null, null, false));
+    }
+
+    /** Control characters, symbols and emoji become spaces; only the first words count. */
+    static String clean(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        String text = typed.replaceAll("[^\\p{L}\\p{N}\\s'-]", " ").replaceAll("\\s+", " ").strip();
+        String[] words = text.split(" ");
+        return words.length <= MAX_WORDS ? text : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
+    }
+
+    private static SearchRequest.Sort sort(ConvertibleMultiValues<String> parameters, List<FieldError> errors) {
+        String value = parameters.get("sort");
+        if (value == null || value.isBlank()) {
+            return SearchRequest.Sort.RELEVANCE;
+        }
+        try {
+            SearchRequest.Sort sort = SearchRequest.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            if (sort == SearchRequest.Sort.DISTANCE) {
+                errors.add(error("sort", "search.distanceUnavailable"));
+            }
+            return sort;
+        } catch (IllegalArgumentException e) {
+            errors.add(error("sort", "field.unknownCode", "sort", value, "relevance, wait, confirmed, distance"));
+            return SearchRequest.Sort.RELEVANCE;
+        }
+    }
+
+    private static Set<String> codes(ConvertibleMultiValues<String> parameters, String name, Predicate<String> known,
+                                     String unknownKey, List<FieldError> errors) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String raw : parameters.getAll(name)) {
+            for (String value : raw.split(",")) {
+                String code = value.strip();
+                if (code.isEmpty()) {
+                    continue;
+                }
+                if (known.test(code)) {
+                    values.add(code);
+                } else {
+                    String allowed = unknownKey.equals("field.unknownCode") ? "zie /api/v1/reference" : "";
+                    errors.add(error(name, unknownKey, name, code, allowed));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static boolean bool(ConvertibleMultiValues<String> parameters, String name, List<FieldError> errors) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "on", "ja" -> true;
+            case "false", "0", "off", "nee" -> false;
+            default -> {
+                errors.add(error(name, "search.boolean", name));
+                yield false;
+            }
+        };
+    }
+
+    private static Integer range(ConvertibleMultiValues<String> parameters, String name, int min, int max,
+                                 List<FieldError> errors) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number < min || number > max) {
+                errors.add(switch (name) {
+                    case "page" -> error(name, "search.page");
+                    case "size" -> error(name, "search.size", SearchRequest.MAX_SIZE);
+                    default -> error(name, "search.age", name, min, max);
+                });
+                return null;
+            }
+            return (int) number;
+        } catch (NumberFormatException e) {
+            errors.add(error(name, "search.number", name));
+            return null;
+        }
+    }
+
+    private static FieldError error(String field, String key, Object... args) {
+        return new FieldError(field, key, Messages.get(key, args));
+    }
+
+    /** Postcode to zones, read from the reference data on first use of each postcode. */
+    private static final class PostcodeZones extends java.util.AbstractMap<String, Set<String>> {
+        private final ReferenceData reference;
+        private final Map<String, Set<String>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+        PostcodeZones(ReferenceData reference) {
+            this.reference = reference;
+        }
+
+        @Override
+        public Set<String> get(Object key) {
+            String postcode = (String) key;
+            Set<String> zones = cache.computeIfAbsent(postcode, p -> {
+                Set<String> found = new LinkedHashSet<>();
+                reference.postcode(p).forEach(place -> found.add(place.zoneCode()));
+                return found;
+            });
+            return zones.isEmpty() ? null : zones;
+        }
+
+        @Override
+        public Set<Map.Entry<String, Set<String>>> entrySet() {
+            return cache.entrySet();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package be.hulpwijzer.indexer.search;
+
+import java.util.Set;
+
+/**
+ * One search, immutable: free text and filters as understood (places already resolved to zones, ages to
+ * months), sort and page. Sets mean "any of".
+ */
+public record SearchRequest(String text, Integer ageMonths, Set<String> zones, Set<String> domains,
+                            Set<String> types, Set<String> access, Set<String> settings, Set<String> sectors,
+                            Set<String> methods, Set<String> languages, boolean availableNow, Integer maxWaitWeeks,
+                            boolean includeUnknown, Sort sort, int page, int size) {
+
+    public enum Sort { RELEVANCE, WAIT, CONFIRMED, DISTANCE }
+
+    public static final int MAX_SIZE = 100;
+    /** Deep paging costs memory for nothing: nobody reads past this many results. */
+    public static final int MAX_RESULTS = 10_000;
+
+    public SearchRequest {
+        text = text == null ? "" : text;
+        zones = Set.copyOf(zones);
+        domains = Set.copyOf(domains);
+        types = Set.copyOf(types);
+        access = Set.copyOf(access);
+        settings = Set.copyOf(settings);
+        sectors = Set.copyOf(sectors);
+        methods = Set.copyOf(methods);
+        languages = Set.copyOf(languages);
+    }
+
+    /** Everything, first page: the browse view. */
+    public static SearchRequest all() {
+        return new SearchRequest("", null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+                Set.of(), false, null, false, Sort.RELEVANCE, 1, 20);
+    }
+
+    public SearchRequest withText(String newText) {
+        return new SearchRequest(newText, ageMonths, zones, domains, types, access, settings, sectors, methods,
+                languages, availableNow, maxWaitWeeks, includeUnknown, sort, page, size);
+    }
+
+    public boolean filtersOnAvailability() {
+        return availableNow || maxWaitWeeks != null;
+    }
+}

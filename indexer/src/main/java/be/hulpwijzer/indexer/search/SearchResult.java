@@ -1,0 +1,38 @@
+package be.hulpwijzer.indexer.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What a search found: one page of modules, facet counts, engagements, and how the query was understood. */
+public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
+                           List<EngagementHit> engagements, Understood understood) {
+
+    public record Hit(long id, String title, Organisation organisation, List<String> zones, int ageMinMonths,
+                      Integer ageMaxMonths, Availability availability, String snippet, float score) {
+    }
+
+    public record Organisation(long id, String name) {
+    }
+
+    public record Availability(String state, Integer freePlaces, Integer expectedWaitDays, Instant confirmedAt,
+                               boolean stale) {
+    }
+
+    public record FacetValue(String value, long count) {
+    }
+
+    public record EngagementHit(long id, String title, Organisation organisation, String targetGroup,
+                                Integer capacityPerMonth, Integer responseTimeDays, List<String> zones,
+                                String validFrom, String validTo, String snippet) {
+    }
+
+    /**
+     * How the search box was read: the words searched, an age or places found in the text, and a
+     * spelling suggestion ({@code corrected} when the hits are for the suggestion because the text
+     * itself found nothing).
+     */
+    public record Understood(String text, Integer ageMonths, String ageFrom, List<String> zones, String zonesFrom,
+                             String suggestion, boolean corrected) {
+    }
+}

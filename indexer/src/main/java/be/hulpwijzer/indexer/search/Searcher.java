@@ -1,0 +1,244 @@
+package be.hulpwijzer.indexer.search;
+
+import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
+import be.hulpwijzer.indexer.analysis.QueryText;
+import be.hulpwijzer.indexer.document.DocumentMapper;
+import be.hulpwijzer.indexer.index.SearchIndex;
+import be.hulpwijzer.indexer.index.SearchIndex.FacetSearcher;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a search on an index: drill-sideways facets, sorting, paging, snippets, spelling suggestion. */
+public final class Searcher {
+
+    private static final int SNIPPET_LENGTH = 240;
+    private static final int ENGAGEMENTS_SHOWN = 5;
+
+    private final DutchAnalyzers analyzers;
+    private final QueryText queryText;
+    private final DocumentMapper mapper;
+    private final QueryFactory queries;
+
+    public Searcher(DutchAnalyzers analyzers, DocumentMapper mapper) {
+        this.analyzers = analyzers;
+        this.queryText = new QueryText(analyzers.vocabulary());
+        this.mapper = mapper;
+        this.queries = new QueryFactory(analyzers, mapper.facetsConfig());
+    }
+
+    /**
+     * @param request   the request with free text as typed (age and places already taken out)
+     * @param understood what was read from the text before, completed here with the suggestion
+     */
+    public SearchResult search(SearchIndex index, SearchRequest request, SearchResult.Understood understood, Instant now)
+            throws IOException {
+        return index.withSearcher(searcher -> {
+            SearchRequest prepared = request.withText(queryText.prepare(request.text()));
+            Page page = modules(searcher, prepared, now);
+            String suggestion = suggest(searcher, prepared.text());
+            boolean corrected = false;
+            if (page.total == 0 && suggestion != null) {
+                Page retry = modules(searcher, prepared.withText(queryText.prepare(suggestion)), now);
+                if (retry.total > 0) {
+                    page = retry;
+                    prepared = prepared.withText(queryText.prepare(suggestion));
+                    corrected = true;
+                }
+            }
+            Query highlightQuery = queries.text(prepared.text());
+            List<SearchResult.Hit> hits = hits(searcher, page.docs, highlightQuery, now);
+            List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, now);
+            return new SearchResult(page.total, request.page(), request.size(), hits, page.facets, engagements,
+                    new SearchResult.Understood(prepared.text(), understood.ageMonths(), understood.ageFrom(),
+                            understood.zones(), understood.zonesFrom(), suggestion, corrected));
+        });
+    }
+
+    private record Page(long total, ScoreDoc[] docs, Map<String, List<SearchResult.FacetValue>> facets) {
+    }
+
+    private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
+        DrillDownQuery query = queries.modules(request, now);
+        if (queries.drillsDownOnAvailability(request)) {
+            query.add(DocumentMapper.AVAILABILITY, "free");
+        }
+        int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
+        if (searcher.facetState() == null) {
+            TopDocs top = searcher.search(query, Math.max(1, wanted), sort(request.sort()), true);
+            return new Page(top.totalHits.value, slice(top.scoreDocs, request), Map.of());
+        }
+        DrillSideways sideways = new DrillSideways(searcher, mapper.facetsConfig(), searcher.facetState());
+        DrillSideways.DrillSidewaysResult result = sideways.search(query, null, null, Math.max(1, wanted),
+                sort(request.sort()), true);
+        return new Page(result.hits.totalHits.value, slice(result.hits.scoreDocs, request), facets(result.facets));
+    }
+
+    private static ScoreDoc[] slice(ScoreDoc[] docs, SearchRequest request) {
+        int from = (request.page() - 1) * request.size();
+        return from >= docs.length ? new ScoreDoc[0] : Arrays.copyOfRange(docs, from, Math.min(docs.length, from + request.size()));
+    }
+
+    private static Sort sort(SearchRequest.Sort sort) {
+        SortField byId = new SortField(DocumentMapper.MODULE_ID, SortField.Type.LONG);
+        return switch (sort) {
+            case WAIT -> new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT), SortField.FIELD_SCORE, byId);
+            case CONFIRMED -> {
+                SortField confirmed = new SortField(DocumentMapper.CONFIRMED_AT, SortField.Type.LONG, true);
+                confirmed.setMissingValue(Long.MIN_VALUE);
+                yield new Sort(confirmed, byId);
+            }
+            default -> new Sort(SortField.FIELD_SCORE, byId);
+        };
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facets(Facets facets) throws IOException {
+        Map<String, List<SearchResult.FacetValue>> result = new LinkedHashMap<>();
+        for (String dimension : DocumentMapper.FACETS) {
+            List<SearchResult.FacetValue> values = new ArrayList<>();
+            FacetResult counts;
+            try {
+                counts = facets.getTopChildren(100, dimension);
+            } catch (IllegalArgumentException noSuchDimensionYet) {
+                counts = null;
+            }
+            if (counts != null) {
+                for (LabelAndValue value : counts.labelValues) {
+                    values.add(new SearchResult.FacetValue(value.label, value.value.longValue()));
+                }
+            }
+            result.put(dimension, values);
+        }
+        return result;
+    }
+
+    private List<SearchResult.Hit> hits(FacetSearcher searcher, ScoreDoc[] docs, Query highlight, Instant now)
+            throws IOException {
+        String[] snippets = snippets(searcher, docs, highlight);
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = searcher.storedFields().document(docs[i].doc);
+            Long confirmed = number(doc, DocumentMapper.CONFIRMED_AT);
+            Instant confirmedAt = confirmed == null ? null : Instant.ofEpochMilli(confirmed);
+            boolean stale = confirmedAt == null || confirmedAt.plus(Duration.ofDays(30)).isBefore(now);
+            hits.add(new SearchResult.Hit(number(doc, DocumentMapper.MODULE_ID), doc.get(DocumentMapper.TITLE),
+                    new SearchResult.Organisation(number(doc, DocumentMapper.ORGANISATION_ID),
+                            doc.get(DocumentMapper.ORGANISATION_NAME)),
+                    List.of(doc.getValues(DocumentMapper.ZONES_STORED)),
+                    number(doc, DocumentMapper.AGE_MIN).intValue(), integer(doc, DocumentMapper.AGE_MAX),
+                    new SearchResult.Availability(doc.get(DocumentMapper.AVAILABILITY),
+                            integer(doc, DocumentMapper.FREE_PLACES), integer(doc, DocumentMapper.WAIT_DAYS),
+                            confirmedAt, stale),
+                    snippets[i], Float.isNaN(docs[i].score) ? 0f : docs[i].score));
+        }
+        return hits;
+    }
+
+    private List<SearchResult.EngagementHit> engagements(FacetSearcher searcher, SearchRequest request, Instant now)
+            throws IOException {
+        Query query = queries.engagements(request, QueryFactory.today(now));
+        TopDocs top = searcher.search(query, ENGAGEMENTS_SHOWN);
+        String[] snippets = snippets(searcher, top.scoreDocs, queries.text(request.text()));
+        List<SearchResult.EngagementHit> result = new ArrayList<>();
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
+            result.add(new SearchResult.EngagementHit(Long.parseLong(doc.get(DocumentMapper.ID).substring(
+                    DocumentMapper.ENGAGEMENT.length() + 1)), doc.get(DocumentMapper.TITLE),
+                    new SearchResult.Organisation(number(doc, DocumentMapper.ORGANISATION_ID),
+                            doc.get(DocumentMapper.ORGANISATION_NAME)),
+                    doc.get(DocumentMapper.TARGET_GROUP), integer(doc, DocumentMapper.CAPACITY),
+                    integer(doc, DocumentMapper.RESPONSE_DAYS), List.of(doc.getValues(DocumentMapper.ZONES_STORED)),
+                    doc.get(DocumentMapper.VALID_FROM), doc.get(DocumentMapper.VALID_TO), snippets[i]));
+        }
+        return result;
+    }
+
+    /** Highlighted passages of the description, HTML-escaped with the matches in {@code <mark>}. */
+    private String[] snippets(FacetSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
+        String[] snippets = new String[docs.length];
+        if (text != null && docs.length > 0) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
+                    .withFieldMatcher(field -> true)
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                    .withMaxLength(10_000)
+                    .build();
+            int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
+            Map<String, String[]> found = highlighter.highlightFields(new String[]{DocumentMapper.DESCRIPTION}, text,
+                    ids, new int[]{1});
+            String[] passages = found.get(DocumentMapper.DESCRIPTION);
+            System.arraycopy(passages, 0, snippets, 0, Math.min(passages.length, snippets.length));
+        }
+        for (int i = 0; i < docs.length; i++) {
+            if (snippets[i] == null) {
+                String description = searcher.storedFields().document(docs[i].doc).get(DocumentMapper.DESCRIPTION);
+                snippets[i] = escape(description == null ? "" : description.length() <= SNIPPET_LENGTH ? description
+                        : description.substring(0, description.lastIndexOf(' ', SNIPPET_LENGTH)) + " …");
+            }
+        }
+        return snippets;
+    }
+
+    /** "Bedoelde u ...?": each word the index does not know replaced by the closest one it does. */
+    private String suggest(FacetSearcher searcher, String text) throws IOException {
+        if (text.isBlank()) {
+            return null;
+        }
+        DirectSpellChecker spelling = new DirectSpellChecker();
+        List<String> words = new ArrayList<>();
+        boolean changed = false;
+        for (String word : text.toLowerCase().split("\\s+")) {
+            String folded = word.replaceAll("[^\\p{L}\\p{N}]", "");
+            boolean acronym = analyzers.vocabulary().synonyms().containsKey(folded);
+            if (folded.length() >= 4 && !acronym && searcher.getIndexReader().docFreq(new Term(DocumentMapper.SPELL, folded)) == 0) {
+                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(DocumentMapper.SPELL, folded), 1,
+                        searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length > 0) {
+                    words.add(suggestions[0].string);
+                    changed = true;
+                    continue;
+                }
+            }
+            words.add(word);
+        }
+        return changed ? String.join(" ", words) : null;
+    }
+
+    private static Long number(Document doc, String field) {
+        IndexableField value = doc.getField(field);
+        return value == null ? null : value.numericValue().longValue();
+    }
+
+    private static Integer integer(Document doc, String field) {
+        Long value = number(doc, field);
+        return value == null ? null : value.intValue();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+}

@@ -1,0 +1,96 @@
+package be.hulpwijzer.indexer.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an age and a place out of what someone typed: "angst 15 jaar Brugge" searches "angst" for a
+ * 15-year-old in zone Brugge. Places are postcodes, municipalities and zones by name (longest match
+ * first, so "Sint-Niklaas" is not read as something shorter).
+ */
+final class TextUnderstanding {
+
+    private static final Pattern YEARS = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\d{1,3})\\s*-?\\s*(jaar|jarige|jarigen|j)(?![\\p{L}\\p{N}])");
+    private static final Pattern MONTHS = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\d{1,3})\\s*-?\\s*(maanden|maand|mnd)(?![\\p{L}\\p{N}])");
+    private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])([1-9]\\d{3})(?![\\p{L}\\p{N}])");
+    private static final int LONGEST_NAME_WORDS = 4;
+
+    /** What was found: the text left, and the age and zones with the words they came from. */
+    record Reading(String text, Integer ageMonths, String ageFrom, Set<String> zones, String zonesFrom) {
+    }
+
+    private final Map<String, Set<String>> zonesByName;
+    private final Map<String, Set<String>> zonesByPostcode;
+
+    /**
+     * @param zonesByName     folded municipality and zone names to the zones they stand for
+     * @param zonesByPostcode postcodes to their zones
+     */
+    TextUnderstanding(Map<String, Set<String>> zonesByName, Map<String, Set<String>> zonesByPostcode) {
+        this.zonesByName = zonesByName;
+        this.zonesByPostcode = zonesByPostcode;
+    }
+
+    Reading read(String typed, boolean findAge, boolean findPlace) {
+        String text = typed;
+        Integer age = null;
+        String ageFrom = null;
+        if (findAge) {
+            Matcher years = YEARS.matcher(text);
+            Matcher months = MONTHS.matcher(text);
+            if (years.find() && Integer.parseInt(years.group(1)) <= 120) {
+                age = Integer.parseInt(years.group(1)) * 12;
+                ageFrom = years.group().strip();
+                text = text.substring(0, years.start()) + " " + text.substring(years.end());
+            } else if (months.find() && Integer.parseInt(months.group(1)) <= 1440) {
+                age = Integer.parseInt(months.group(1));
+                ageFrom = months.group().strip();
+                text = text.substring(0, months.start()) + " " + text.substring(months.end());
+            }
+        }
+        Set<String> zones = new LinkedHashSet<>();
+        String zonesFrom = null;
+        if (findPlace) {
+            Matcher postcode = POSTCODE.matcher(text);
+            while (postcode.find()) {
+                Set<String> found = zonesByPostcode.get(postcode.group(1));
+                if (found != null) {
+                    zones.addAll(found);
+                    zonesFrom = postcode.group(1);
+                    text = text.substring(0, postcode.start()) + " " + text.substring(postcode.end());
+                    break;
+                }
+            }
+            if (zones.isEmpty()) {
+                List<String> words = new ArrayList<>(Arrays.asList(text.strip().split("\\s+")));
+                for (int length = Math.min(LONGEST_NAME_WORDS, words.size()); length >= 1 && zones.isEmpty(); length--) {
+                    for (int from = 0; from + length <= words.size(); from++) {
+                        String candidate = fold(String.join(" ", words.subList(from, from + length)));
+                        Set<String> found = candidate.length() > 2 ? zonesByName.get(candidate) : null;
+                        if (found != null) {
+                            zones.addAll(found);
+                            zonesFrom = String.join(" ", words.subList(from, from + length));
+                            words.subList(from, from + length).clear();
+                            text = String.join(" ", words);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return new Reading(text.strip().replaceAll("\\s+", " "), age, ageFrom, zones, zonesFrom);
+    }
+
+    static String fold(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ").strip();
+    }
+}
