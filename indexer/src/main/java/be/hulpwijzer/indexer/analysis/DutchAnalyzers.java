@@ -1,12 +1,10 @@
 package be.hulpwijzer.indexer.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -25,8 +23,8 @@ import java.util.Map;
  * The one place analysis is defined, for indexing and querying alike.
  * <ul>
  * <li>index: words, lower case, accents folded ("Crisis-opvang" and "crisisopvang" meet), compound parts
- * added next to the compound ("contextbegeleiding" also indexes context and begeleiding), Dutch stems
- * (plurals: "jongeren"/"jongere"). No stopwords are removed: "geen", "niet", "zonder" keep their meaning
+ * added next to the compound (see {@link Decompounder}) ("contextbegeleiding" also indexes context and begeleiding), Dutch stems
+ * (plurals and diminutives: "jongeren"/"jongere", "groepje"/"groepen"/"groep", see {@link Inflections}). No stopwords are removed: "geen", "niet", "zonder" keep their meaning
  * and synonym phrases stay intact.</li>
  * <li>query: the same, without compound splitting (the search box text is split on whole-word cover
  * before, see {@link QueryText}) and with acronyms expanded both ways ("CGG" and "centrum voor
@@ -40,16 +38,19 @@ public final class DutchAnalyzers {
     private final Analyzer query;
     private final Analyzer spelling;
     private final Vocabulary vocabulary;
+    private final QueryText queryText;
 
     public DutchAnalyzers(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
-        CharArraySet dictionary = new CharArraySet(vocabulary.compoundParts(), true);
-        SynonymMap synonyms = synonymMap(vocabulary.synonyms());
-        this.index = analyzer(stream -> new SnowballFilter(new DictionaryCompoundWordTokenFilter(stream, dictionary,
-                DictionaryCompoundWordTokenFilter.DEFAULT_MIN_WORD_SIZE, 3,
-                DictionaryCompoundWordTokenFilter.DEFAULT_MAX_SUBWORD_SIZE, true), new DutchStemmer()));
-        this.query = analyzer(stream -> new SnowballFilter(synonyms == null ? stream
-                : new SynonymGraphFilter(stream, synonyms, true), new DutchStemmer()));
+        Decompounder decompounder = vocabulary.decompounder();
+        Inflections inflections = new Inflections(word -> vocabulary.dictionary().contains(word)
+                || vocabulary.compoundParts().contains(word) || !decompounder.split(word).isEmpty());
+        this.queryText = new QueryText(decompounder, inflections, vocabulary.stopwords());
+        SynonymMap synonyms = synonymMap(vocabulary.synonyms(), queryText);
+        this.index = analyzer(stream -> new SnowballFilter(new CompoundCoverFilter(
+                new InflectionFilter(stream, inflections), decompounder), new DutchStemmer()));
+        this.query = analyzer(stream -> new SnowballFilter(new InflectionFilter(synonyms == null ? stream
+                : new SynonymGraphFilter(stream, synonyms, true), inflections), new DutchStemmer()));
         this.spelling = analyzer(stream -> stream);
     }
 
@@ -63,6 +64,11 @@ public final class DutchAnalyzers {
 
     public Analyzer spelling() {
         return spelling;
+    }
+
+    /** Prepares search-box text for {@link #query()}. */
+    public QueryText queryText() {
+        return queryText;
     }
 
     public Vocabulary vocabulary() {
@@ -89,8 +95,12 @@ public final class DutchAnalyzers {
         };
     }
 
-    /** Each term and its phrases become equivalent, both ways. Returns null when there are none. */
-    private static SynonymMap synonymMap(Map<String, List<String>> synonyms) {
+    /**
+     * Each term and its phrases become equivalent, both ways; a phrase also as the search box prepares it,
+     * without function words and with compounds split ("centrum geestelijke gezondheid zorg"). Null when
+     * there are none.
+     */
+    private static SynonymMap synonymMap(Map<String, List<String>> synonyms, QueryText queryText) {
         if (synonyms.isEmpty()) {
             return null;
         }
@@ -99,7 +109,7 @@ public final class DutchAnalyzers {
             SynonymMap.Builder builder = new SynonymMap.Builder(true);
             for (Map.Entry<String, List<String>> entry : synonyms.entrySet()) {
                 CharsRef term = words(plain, entry.getKey());
-                for (String phrase : entry.getValue()) {
+                for (String phrase : asTypedAndPrepared(entry.getValue(), queryText)) {
                     CharsRef other = words(plain, phrase);
                     if (term.length > 0 && other.length > 0 && !term.equals(other)) {
                         builder.add(term, other, true);
@@ -113,6 +123,13 @@ public final class DutchAnalyzers {
         } finally {
             plain.close();
         }
+    }
+
+    private static java.util.Set<String> asTypedAndPrepared(List<String> phrases, QueryText queryText) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(phrases);
+        phrases.forEach(phrase -> all.add(queryText.prepare(phrase)));
+        all.remove("");
+        return all;
     }
 
     /** The analysed words of a text, joined as SynonymMap expects. */

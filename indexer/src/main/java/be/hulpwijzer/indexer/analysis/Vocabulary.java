@@ -6,34 +6,49 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
- * The words analysis needs beyond Lucene's: compound parts, search-box stopwords, and synonyms
+ * The words analysis needs beyond Lucene's: the domain's compound parts, the general Dutch word list
+ * (OpenTaal, BSD licence, see analysis/OPENTAAL-LICENCE.txt), search-box stopwords, and synonyms
  * (acronyms from the reference data, method synonyms). Immutable.
  */
-public record Vocabulary(Set<String> compoundParts, Set<String> stopwords, Map<String, List<String>> synonyms) {
+public record Vocabulary(Set<String> compoundParts, Set<String> dictionary, Set<String> stopwords,
+                         Map<String, List<String>> synonyms) {
 
     public Vocabulary {
         compoundParts = Set.copyOf(compoundParts);
+        dictionary = Set.copyOf(dictionary);
         stopwords = Set.copyOf(stopwords);
         synonyms = Map.copyOf(synonyms);
     }
 
     /** The shipped word lists, with the given synonyms (term to the phrases it stands for). */
     public static Vocabulary withSynonyms(Map<String, List<String>> synonyms) {
-        return new Vocabulary(words("compound-words.txt"), words("stopwords.txt"), synonyms);
+        return new Vocabulary(words("compound-words.txt", false), Dictionary.WORDS, words("stopwords.txt", false),
+                synonyms);
     }
 
-    private static Set<String> words(String file) {
-        try (InputStream in = Vocabulary.class.getResourceAsStream("/analysis/" + file)) {
-            if (in == null) {
+    public Decompounder decompounder() {
+        return new Decompounder(compoundParts, dictionary);
+    }
+
+    /** Loaded once per JVM: 277,000 words. */
+    private static final class Dictionary {
+        static final Set<String> WORDS = Set.copyOf(words("opentaal-words.txt.gz", true));
+    }
+
+    private static Set<String> words(String file, boolean gzipped) {
+        try (InputStream raw = Vocabulary.class.getResourceAsStream("/analysis/" + file)) {
+            if (raw == null) {
                 throw new IllegalStateException("missing word list " + file);
             }
-            Set<String> words = new LinkedHashSet<>();
+            InputStream in = gzipped ? new GZIPInputStream(raw) : raw;
+            Set<String> words = new HashSet<>();
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(words::add);
             return words;

@@ -37,6 +37,7 @@ public final class ChangeFeed {
         Set<Long> engagements = new HashSet<>();
         String next = watermark;
         int count = 0;
+        boolean everything = false;
         try (PreparedStatement ps = connection.prepareStatement("""
                 with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
                 select s.xmin::text, f.kind, f.key from s
@@ -58,12 +59,13 @@ public final class ChangeFeed {
                         case "organisation" -> organisations.add(Long.parseLong(key));
                         case "method" -> methods.add(key);
                         case "engagement" -> engagements.add(Long.parseLong(key));
+                        case "everything" -> everything = true;
                         default -> throw new IllegalStateException("unknown change kind " + kind);
                     }
                 }
             }
         }
-        return new ChangeBatch(watermark, next, modules, organisations, methods, engagements, count > OVERFLOW);
+        return new ChangeBatch(watermark, next, modules, organisations, methods, engagements, everything || count > OVERFLOW);
     }
 
     /** Drops entries every index has applied and that are older than an hour (kept a while for diagnosis). */

@@ -46,6 +46,8 @@ public final class IndexManager implements AutoCloseable {
     private volatile String appliedWatermark;
     private volatile boolean running = true;
     private volatile boolean rebuilding;
+    /** A rebuild replaces what the feed holds: no use following it until the rebuild is swapped in. */
+    private volatile boolean overflowed;
     private final Thread follower;
 
     public IndexManager(DataSource dataSource, Path root, DutchAnalyzers analyzers, DocumentMapper mapper) {
@@ -61,11 +63,11 @@ public final class IndexManager implements AutoCloseable {
     public void start() throws IOException {
         Files.createDirectories(root);
         Optional<SearchIndex> existing = openExisting();
-        if (existing.isPresent() && existing.get().committedWatermark().isPresent()) {
+        if (existing.isPresent() && existing.get().committedWatermark().isPresent() && existing.get().hasCurrentFormat()) {
             install(existing.get());
         } else {
             existing.ifPresent(IndexManager::closeQuietly);
-            LOG.info("No usable search index in {}: rebuilding from PostgreSQL; search is warming up", root);
+            LOG.info("No usable search index (missing, broken or of an older format) in {}: rebuilding from PostgreSQL; search is warming up", root);
             rebuildInBackground();
         }
         follower.start();
@@ -129,6 +131,23 @@ public final class IndexManager implements AutoCloseable {
         return true;
     }
 
+    /** What an administrator (or a test) wants to know: is search ready, and does it follow the database. */
+    public record Status(boolean ready, boolean rebuilding, String appliedWatermark, String databaseWatermark,
+                         boolean caughtUp, long modules) {
+    }
+
+    public Status status() throws SQLException, IOException {
+        String target;
+        try (Connection connection = dataSource.getConnection()) {
+            target = ChangeFeed.currentWatermark(connection);
+        }
+        SearchIndex index = current.get();
+        long modules = index == null ? 0 : index.withSearcher(searcher -> (long) searcher.count(
+                new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(DocumentMapper.KIND,
+                        DocumentMapper.MODULE))));
+        return new Status(index != null, rebuilding, appliedWatermark, target, reached(target), modules);
+    }
+
     private boolean reached(String target) {
         String applied = appliedWatermark;
         return applied != null && current.get() != null && Long.parseUnsignedLong(applied) >= Long.parseUnsignedLong(target);
@@ -148,11 +167,13 @@ public final class IndexManager implements AutoCloseable {
                 while (running) {
                     swapInRebuiltIndex();
                     SearchIndex index = current.get();
-                    if (index != null) {
+                    if (index != null && !(overflowed && rebuilding)) {
                         String from = appliedWatermark != null ? appliedWatermark : index.committedWatermark().orElseThrow();
                         ChangeBatch batch = ChangeFeed.read(connection, from);
                         if (batch.overflow()) {
-                            LOG.info("More than {} changes at once: rebuilding instead of following", ChangeFeed.OVERFLOW);
+                            LOG.info("More than {} changes at once, or a truncate: rebuilding instead of following",
+                                    ChangeFeed.OVERFLOW);
+                            overflowed = true;
                             rebuildInBackground();
                         } else {
                             long sequence = IndexUpdater.apply(connection, index, batch);
@@ -204,6 +225,7 @@ public final class IndexManager implements AutoCloseable {
         synchronized (progress) {
             appliedWatermark = fresh.committedWatermark().orElseThrow();
         }
+        overflowed = false; // a feed entry newer than this rebuild's snapshot sets it again
         rebuilding = false;
         if (old != null) {
             closeQuietly(old);

@@ -34,6 +34,13 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Commit user data: the change-feed watermark this commit contains every change below. */
     public static final String WATERMARK = "hulpwijzer.feed.watermark";
+    /** Commit user data: the analysis and document format the index was built with. */
+    public static final String FORMAT = "hulpwijzer.index.format";
+    /**
+     * Raise when analysis or the document mapping changes: an index of another format is rebuilt at
+     * start-up instead of mixing two ways of analysing.
+     */
+    public static final String CURRENT_FORMAT = "2";
 
     private final Path path;
     private final Directory directory;
@@ -103,7 +110,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes everything written so far durable, together with the feed watermark it reflects. */
     public void commit(String watermark) {
         try {
-            writer.setLiveCommitData(Map.of(WATERMARK, watermark).entrySet());
+            writer.setLiveCommitData(Map.of(WATERMARK, watermark, FORMAT, CURRENT_FORMAT).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,10 +119,19 @@ public final class SearchIndex implements AutoCloseable {
 
     /** The watermark of the last commit, if any. */
     public Optional<String> committedWatermark() {
+        return commitData(WATERMARK);
+    }
+
+    /** Whether the last commit was written in the format this code reads and writes. */
+    public boolean hasCurrentFormat() {
+        return commitData(FORMAT).filter(CURRENT_FORMAT::equals).isPresent();
+    }
+
+    private Optional<String> commitData(String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (WATERMARK.equals(entry.getKey())) {
+                if (key.equals(entry.getKey())) {
                     return Optional.of(entry.getValue());
                 }
             }

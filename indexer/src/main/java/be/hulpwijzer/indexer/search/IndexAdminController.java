@@ -6,14 +6,23 @@ import be.hulpwijzer.indexer.index.IndexManager;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Map;
 
-/** An administrator rebuilds the search index from PostgreSQL; it swaps in atomically when done. */
-@Controller("/api/v1/admin/search-index/rebuild")
+/**
+ * An administrator sees whether the search index follows PostgreSQL, and rebuilds it from PostgreSQL;
+ * a rebuild swaps in atomically when done.
+ */
+@Controller("/api/v1/admin/search-index")
 @Secured(Roles.ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
 class IndexAdminController {
 
     private final IndexManager indexes;
@@ -22,7 +31,12 @@ class IndexAdminController {
         this.indexes = indexes;
     }
 
-    @Post
+    @Get
+    IndexManager.Status status() throws SQLException, IOException {
+        return indexes.status();
+    }
+
+    @Post("/rebuild")
     HttpResponse<Map<String, String>> rebuild() {
         boolean started = indexes.rebuildInBackground();
         return HttpResponse.<Map<String, String>>status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT)

@@ -46,7 +46,7 @@ public final class Searcher {
 
     public Searcher(DutchAnalyzers analyzers, DocumentMapper mapper) {
         this.analyzers = analyzers;
-        this.queryText = new QueryText(analyzers.vocabulary());
+        this.queryText = analyzers.queryText();
         this.mapper = mapper;
         this.queries = new QueryFactory(analyzers, mapper.facetsConfig());
     }
