@@ -59,6 +59,11 @@ final class QueryFactory {
         return query.build();
     }
 
+    /** What to mark in a description: any of the words, each wherever it occurs. Null without words. */
+    Query highlight(String text) {
+        return text.isBlank() ? null : analysed.createBooleanQuery(DocumentMapper.DESCRIPTION, text, Occur.SHOULD);
+    }
+
     /** Modules: text and the filters that are not facets, ranked, with the facet filters as drill-downs. */
     DrillDownQuery modules(SearchRequest request, Instant now) {
         Query text = text(request.text());

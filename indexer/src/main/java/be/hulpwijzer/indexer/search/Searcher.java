@@ -70,7 +70,7 @@ public final class Searcher {
                     corrected = true;
                 }
             }
-            Query highlightQuery = queries.text(prepared.text());
+            Query highlightQuery = queries.highlight(prepared.text());
             List<SearchResult.Hit> hits = hits(searcher, page.docs, highlightQuery, now);
             List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, now);
             return new SearchResult(page.total, request.page(), request.size(), hits, page.facets, engagements,
@@ -162,7 +162,7 @@ public final class Searcher {
             throws IOException {
         Query query = queries.engagements(request, QueryFactory.today(now));
         TopDocs top = searcher.search(query, ENGAGEMENTS_SHOWN);
-        String[] snippets = snippets(searcher, top.scoreDocs, queries.text(request.text()));
+        String[] snippets = snippets(searcher, top.scoreDocs, queries.highlight(request.text()));
         List<SearchResult.EngagementHit> result = new ArrayList<>();
         for (int i = 0; i < top.scoreDocs.length; i++) {
             Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
@@ -182,7 +182,6 @@ public final class Searcher {
         String[] snippets = new String[docs.length];
         if (text != null && docs.length > 0) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
-                    .withFieldMatcher(field -> true)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                     .withMaxLength(10_000)
                     .build();

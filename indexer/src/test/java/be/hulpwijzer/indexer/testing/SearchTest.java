@@ -14,6 +14,7 @@ public interface SearchTest extends PostgresTest {
     @Override
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(PostgresTest.super.getProperties());
+        properties.put("micronaut.server.netty.max-initial-line-length", "65536");
         try {
             properties.put("hulpwijzer.index-dir", Files.createTempDirectory("hulpwijzer-index").toString());
         } catch (IOException e) {

@@ -1,0 +1,241 @@
+package be.hulpwijzer.indexer.search;
+
+import be.hulpwijzer.catalogue.testing.Api;
+import be.hulpwijzer.catalogue.testing.Fixtures;
+import be.hulpwijzer.indexer.index.IndexManager;
+import be.hulpwijzer.indexer.testing.SearchTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static be.hulpwijzer.catalogue.testing.Fixtures.module;
+import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchApiTest implements SearchTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    IndexManager indexes;
+
+    Api api;
+    long cgg;
+    long anxiety;
+    long toddlers;
+    long crisis;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixtures.clean();
+        api = Api.admin(client);
+        cgg = api.post("/api/v1/organisations", organisation("CGG Noord-West-Vlaanderen")).id();
+        anxiety = api.post("/api/v1/organisations/" + cgg + "/modules", module("Angstbehandeling voor tieners")).id();
+        toddlers = api.post("/api/v1/organisations/" + cgg + "/modules", """
+                {"title": "Spelbegeleiding voor peuters", "description": "Contextbegeleiding voor gezinnen met peuters die slecht slapen.",
+                 "type": "contextbegeleiding", "setting": "mobiel", "access": "nrtj", "ageMinMonths": 12, "ageMaxMonths": 48,
+                 "lifeDomains": ["gezin-opvoeding"], "zones": ["westhoek"], "languages": ["nl"]}""").id();
+        crisis = api.post("/api/v1/organisations/" + cgg + "/modules", """
+                {"title": "Crisis-opvang jongeren", "description": "Opvang dag en nacht voor jongeren in crisis, ook bij angst.",
+                 "type": "crisisopvang", "setting": "residentieel", "access": "crisis", "ageMinMonths": 144, "ageMaxMonths": 215,
+                 "lifeDomains": ["psychisch-welzijn", "justitie-veiligheid"], "zones": ["brugge"], "languages": ["nl"]}""").id();
+        api.put("/api/v1/modules/" + anxiety + "/availability", "{\"state\": \"waiting\", \"waiting\": 9, \"expectedWaitDays\": 63}");
+        api.put("/api/v1/modules/" + crisis + "/availability", "{\"state\": \"free\", \"freePlaces\": 2, \"expectedWaitDays\": 0}");
+        caughtUp();
+    }
+
+    @Test
+    void readsAgeAndPlaceFromTheSearchBoxAndFindsWhatFits() {
+        JsonNode result = search("q=angst 15 jaar Brugge");
+        assertThat(ids(result)).containsExactlyInAnyOrder(anxiety, crisis);
+        assertThat(result.at("/understood/ageMonths").asInt()).isEqualTo(180);
+        assertThat(result.at("/understood/zones").toString()).contains("brugge");
+        assertThat(result.at("/understood/text").asText()).isEqualTo("angst");
+    }
+
+    @Test
+    void putsRoomNowFirstAndShowsHowFreshTheWaitingInformationIs() throws Exception {
+        long other = api.post("/api/v1/organisations",
+                organisation("CGG Andante").replace("0403.170.701", "0412.345.614")).id();
+        long twin = api.post("/api/v1/organisations/" + other + "/modules", module("Angstbehandeling voor tieners")).id();
+        api.put("/api/v1/modules/" + twin + "/availability", "{\"state\": \"free\", \"freePlaces\": 2}");
+        caughtUp();
+        JsonNode result = search("q=angst tieners&age=15");
+        assertThat(ids(result)).containsExactly(twin, anxiety);
+        JsonNode first = result.at("/hits/0");
+        assertThat(first.at("/availability/state").asText()).isEqualTo("free");
+        assertThat(first.at("/availability/freePlaces").asInt()).isEqualTo(2);
+        assertThat(first.at("/availability/stale").asBoolean()).isFalse();
+        assertThat(first.at("/organisation/name").asText()).isEqualTo("CGG Andante");
+        assertThat(first.get("snippet").asText()).contains("<mark>");
+        assertThat(result.at("/hits/1/availability/expectedWaitDays").asInt()).isEqualTo(63);
+    }
+
+    @Test
+    void sortsByShortestWait() {
+        assertThat(ids(search("q=angst&sort=wait"))).containsExactly(crisis, anxiety);
+    }
+
+    @Test
+    void filtersByAgeZoneDomainTypeAndAvailability() {
+        assertThat(ids(search("age=2"))).containsExactly(toddlers);
+        assertThat(ids(search("ageMonths=-3"))).isEmpty();
+        assertThat(ids(search("zone=westhoek"))).containsExactly(toddlers);
+        assertThat(ids(search("postcode=8000"))).containsExactlyInAnyOrder(anxiety, crisis);
+        assertThat(ids(search("domain=justitie-veiligheid&domain=gezin-opvoeding"))).containsExactlyInAnyOrder(toddlers, crisis);
+        assertThat(ids(search("type=consult"))).containsExactly(anxiety);
+        assertThat(ids(search("access=crisis"))).containsExactly(crisis);
+        assertThat(ids(search("availableNow=true"))).containsExactly(crisis);
+        assertThat(ids(search("maxWaitWeeks=10"))).containsExactlyInAnyOrder(crisis, anxiety);
+        assertThat(ids(search("maxWaitWeeks=8"))).containsExactly(crisis);
+        assertThat(ids(search("availableNow=true&includeUnknown=true"))).containsExactlyInAnyOrder(crisis, toddlers);
+    }
+
+    @Test
+    void aChosenFacetValueStillShowsItsSiblingsCounts() {
+        JsonNode result = search("zone=westhoek");
+        assertThat(result.get("total").asLong()).isEqualTo(1);
+        assertThat(count(result, "zone", "westhoek")).isEqualTo(1);
+        assertThat(count(result, "zone", "brugge")).isEqualTo(2);
+        assertThat(count(result, "domain", "gezin-opvoeding")).isEqualTo(1);
+        assertThat(count(result, "domain", "psychisch-welzijn")).isZero();
+    }
+
+    @Test
+    void findsByAcronymCompoundAndWithTypos() {
+        assertThat(ids(search("q=centrum voor geestelijke gezondheidszorg"))).hasSize(3);
+        assertThat(ids(search("q=begeleiding&age=2"))).containsExactly(toddlers);
+        assertThat(ids(search("q=crisisopvang"))).containsExactly(crisis);
+
+        JsonNode typo = search("q=angts");
+        assertThat(typo.at("/understood/suggestion").asText()).isEqualTo("angst");
+        assertThat(typo.at("/understood/corrected").asBoolean()).isTrue();
+        assertThat(ids(typo)).containsExactlyInAnyOrder(anxiety, crisis);
+    }
+
+    @Test
+    void findsEngagementsInForceForTheSameText() throws Exception {
+        api.post("/api/v1/organisations/" + cgg + "/engagements", """
+                {"title": "Budgetbegeleiding binnen vijf dagen voor GBO-doorverwijzingen", "targetGroup": "gezinnen met schulden",
+                 "capacityPerMonth": 4, "responseTimeDays": 5, "zones": ["brugge"], "validFrom": "2020-01-01"}""");
+        api.post("/api/v1/organisations/" + cgg + "/engagements", """
+                {"title": "Budgetcoaching, afgelopen", "zones": ["brugge"], "validFrom": "2020-01-01", "validTo": "2021-01-01"}""");
+        caughtUp();
+        JsonNode result = search("q=budget");
+        assertThat(result.get("engagements")).hasSize(1);
+        assertThat(result.at("/engagements/0/responseTimeDays").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aChangeIsSearchableOnceTheFeedIsFollowed() throws Exception {
+        api.put("/api/v1/modules/" + toddlers + "/availability", "{\"state\": \"free\", \"freePlaces\": 1}");
+        caughtUp();
+        assertThat(ids(search("availableNow=true"))).containsExactlyInAnyOrder(crisis, toddlers);
+
+        api.delete("/api/v1/modules/" + crisis);
+        caughtUp();
+        assertThat(ids(search("availableNow=true"))).containsExactly(toddlers);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"angst AND (jongeren OR", "*:*", "\\", "\"angst", "angst\u0007\u0000", "angst 😟", "title:angst^9~"})
+    void anyTextIsSearchedAsText(String text) {
+        Api.Reply reply = api.get("/api/v1/search?q=" + encode(text));
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
+    void tenThousandCharactersAreSearchedToo() {
+        assertThat(api.get("/api/v1/search?q=" + encode("angst ".repeat(1700))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void outOfRangeValuesAreRefusedNamingTheProblem() {
+        assertProblem("age=200", "age");
+        assertProblem("age=-1", "age");
+        assertProblem("ageMonths=-10", "ageMonths");
+        assertProblem("page=-1", "page");
+        assertProblem("page=0", "page");
+        assertProblem("size=10000", "size");
+        assertProblem("zone=atlantis", "zone");
+        assertProblem("postcode=9999", "postcode");
+        assertProblem("domain=geluk", "domain");
+        assertProblem("availableNow=misschien", "availableNow");
+        assertProblem("sort=random", "sort");
+        assertProblem("maxWaitWeeks=twee", "maxWaitWeeks");
+        assertProblem("page=200&size=100", "page");
+    }
+
+    @Test
+    void anAdministratorSeesTheIndexFollowTheDatabaseAndCanRebuildIt() throws Exception {
+        assertThat(Api.anonymous(client).get("/api/v1/admin/search-index").status()).isEqualTo(401);
+        assertThat(Api.anonymous(client).post("/api/v1/admin/search-index/rebuild", "{}").status()).isEqualTo(401);
+        JsonNode status = api.get("/api/v1/admin/search-index").body();
+        assertThat(status.get("ready").asBoolean()).isTrue();
+        assertThat(status.get("modules").asLong()).isEqualTo(3);
+
+        assertThat(api.post("/api/v1/admin/search-index/rebuild", "{}").status()).isEqualTo(202);
+        api.put("/api/v1/modules/" + toddlers + "/availability", "{\"state\": \"free\", \"freePlaces\": 1}");
+        caughtUp();
+        assertThat(ids(search("availableNow=true"))).containsExactlyInAnyOrder(crisis, toddlers);
+    }
+
+    private void assertProblem(String query, String field) {
+        Api.Reply reply = api.get("/api/v1/search?" + query);
+        assertThat(reply.status()).as(query).isEqualTo(400);
+        assertThat(reply.errorFields()).as(query).contains(field);
+        assertThat(reply.body().at("/errors/0/message").asText()).as(query).isNotBlank();
+    }
+
+    private JsonNode search(String query) {
+        StringBuilder encoded = new StringBuilder();
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            encoded.append(encoded.length() == 0 ? "" : "&").append(parts[0]).append('=').append(encode(parts[1]));
+        }
+        Api.Reply reply = api.get("/api/v1/search?" + encoded);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private static List<Long> ids(JsonNode result) {
+        List<Long> ids = new ArrayList<>();
+        result.get("hits").forEach(hit -> ids.add(hit.get("id").asLong()));
+        return ids;
+    }
+
+    private static long count(JsonNode result, String facet, String value) {
+        for (JsonNode entry : result.at("/facets/" + facet)) {
+            if (entry.get("value").asText().equals(value)) {
+                return entry.get("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private void caughtUp() throws Exception {
+        assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
