@@ -1,0 +1,185 @@
+package be.hulpwijzer.indexer.search;
+
+import be.hulpwijzer.indexer.index.IndexManager;
+import be.hulpwijzer.indexer.testing.SearchTest;
+import be.hulpwijzer.seed.demo.CatalogueLoader;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.jdbc.DataSourceResolver;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For random combinations of filters over a generated catalogue, the modules the index returns are
+ * exactly the modules the same filters select in SQL on PostgreSQL.
+ */
+class SearchMatchesSqlProperties {
+
+    private static ApplicationContext context;
+    private static DataSource dataSource;
+    private static Searcher searcher;
+    private static IndexManager indexes;
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @BeforeContainer
+    static void generateCatalogueAndIndex() throws Exception {
+        context = ApplicationContext.run(new java.util.HashMap<String, Object>(new SearchTest() { }.getProperties()), "test");
+        dataSource = context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
+        try (Connection connection = dataSource.getConnection(); var st = connection.createStatement()) {
+            st.execute("truncate organisation, method restart identity cascade");
+            CatalogueLoader.load(connection, new CatalogueLoader.Size(60, 400, false), 7L, NOW);
+            // a few modules ended or paused: they must never be found
+            st.execute("update module set status = 'paused' where id % 17 = 0");
+        }
+        searcher = context.getBean(Searcher.class);
+        indexes = context.getBean(IndexManager.class);
+        assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+    }
+
+    @AfterContainer
+    static void close() {
+        context.close();
+    }
+
+    @Property(tries = 300)
+    void luceneFindsExactlyWhatSqlSelects(@ForAll("requests") SearchRequest request) throws Exception {
+        Set<Long> lucene = lucene(request);
+        Set<Long> sql = sql(request);
+        Set<Long> missing = new HashSet<>(sql);
+        missing.removeAll(lucene);
+        Set<Long> extra = new HashSet<>(lucene);
+        extra.removeAll(sql);
+        assertThat(missing).as("selected by SQL, not found by Lucene: " + request).isEmpty();
+        assertThat(extra).as("found by Lucene, not selected by SQL: " + request + describe(extra)).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<SearchRequest> requests() {
+        Arbitrary<Integer> age = Arbitraries.integers().between(-9, 320).injectNull(0.4);
+        Arbitrary<Set<String>> zones = Arbitraries.of("brugge", "westhoek", "oostkust", "middenkust", "bruzel",
+                "antwerpen-oost", "gent", "leuven").set().ofMaxSize(2);
+        Arbitrary<Set<String>> domains = Arbitraries.of("gezin-opvoeding", "psychisch-welzijn", "school-leren",
+                "wonen", "geld-financien", "justitie-veiligheid").set().ofMaxSize(2);
+        Arbitrary<Set<String>> types = Arbitraries.of("consult", "contextbegeleiding", "crisisopvang", "verblijf",
+                "groepswerking", "opvoedingsondersteuning").set().ofMaxSize(2);
+        Arbitrary<Set<String>> access = Arbitraries.of("rtj", "nrtj", "crisis", "vrij").set().ofMaxSize(1);
+        Arbitrary<Set<String>> settings = Arbitraries.of("mobiel", "ambulant", "residentieel").set().ofMaxSize(1);
+        Arbitrary<Set<String>> sectors = Arbitraries.of("cgg", "caw", "ckg", "jeugdhulp", "ocmw").set().ofMaxSize(1);
+        Arbitrary<Set<String>> languages = Arbitraries.of("nl", "fr", "en").set().ofMaxSize(1);
+        Arbitrary<Integer> maxWait = Arbitraries.integers().between(0, 30).injectNull(0.6);
+        Arbitrary<Boolean> flag = Arbitraries.of(true, false);
+        return Combinators.combine(Combinators.combine(age, zones, domains, types).as((a, b, c, d) -> java.util.Arrays.<Object>asList(a, b, c, d)),
+                Combinators.combine(access, settings, sectors, languages).as((a, b, c, d) -> java.util.Arrays.<Object>asList(a, b, c, d)),
+                Combinators.combine(flag, maxWait, flag).as((a, b, c) -> java.util.Arrays.<Object>asList(a, b, c))).as(SearchMatchesSqlProperties::request);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SearchRequest request(List<Object> what, List<Object> how, List<Object> availability) {
+        return new SearchRequest("", (Integer) what.get(0), (Set<String>) what.get(1), (Set<String>) what.get(2),
+                (Set<String>) what.get(3), (Set<String>) how.get(0), (Set<String>) how.get(1), (Set<String>) how.get(2),
+                Set.of(), (Set<String>) how.get(3), (Boolean) availability.get(0), (Integer) availability.get(1),
+                (Boolean) availability.get(2), SearchRequest.Sort.WAIT, 1, SearchRequest.MAX_SIZE);
+    }
+
+    private static Set<Long> lucene(SearchRequest request) throws Exception {
+        Set<Long> ids = new HashSet<>();
+        SearchResult.Understood nothing = new SearchResult.Understood("", null, null, List.of(), null, null, false);
+        for (int page = 1; ; page++) {
+            SearchRequest paged = new SearchRequest("", request.ageMonths(), request.zones(), request.domains(),
+                    request.types(), request.access(), request.settings(), request.sectors(), request.methods(),
+                    request.languages(), request.availableNow(), request.maxWaitWeeks(), request.includeUnknown(),
+                    request.sort(), page, request.size());
+            SearchResult result = searcher.search(indexes.current().orElseThrow(), paged, nothing, NOW);
+            result.hits().forEach(hit -> ids.add(hit.id()));
+            if (result.hits().size() < request.size()) {
+                assertThat((long) ids.size()).isEqualTo(result.total());
+                return ids;
+            }
+        }
+    }
+
+    /** The same filters written independently in SQL. */
+    private static Set<Long> sql(SearchRequest r) throws Exception {
+        StringBuilder where = new StringBuilder("m.status = 'active'");
+        List<Object> args = new ArrayList<>();
+        if (r.ageMonths() != null) {
+            where.append(" and m.age_min_months <= ? and (m.age_max_months is null or m.age_max_months >= ?)");
+            args.add(r.ageMonths());
+            args.add(r.ageMonths());
+        }
+        overlap(where, args, "m.zones", r.zones());
+        overlap(where, args, "m.life_domains", r.domains());
+        overlap(where, args, "array[m.type]", r.types());
+        overlap(where, args, "array[m.access]", r.access());
+        overlap(where, args, "array[m.setting]", r.settings());
+        overlap(where, args, "array[o.sector]", r.sectors());
+        overlap(where, args, "m.languages", r.languages());
+        // a module without availability information is "unknown"
+        String waitDays = "case a.state when 'free' then 0 when 'waiting' then coalesce(a.expected_wait_days, 2147483646)"
+                + " else 2147483647 end";
+        if (r.availableNow() && !r.includeUnknown() && r.maxWaitWeeks() == null) {
+            where.append(" and a.state = 'free'");
+        } else if (r.maxWaitWeeks() != null || (r.availableNow() && r.includeUnknown())) {
+            int max = r.availableNow() ? 0 : r.maxWaitWeeks() * 7;
+            where.append(" and (").append(waitDays).append(" between 0 and ").append(max)
+                    .append(r.includeUnknown() ? " or coalesce(a.state, 'unknown') = 'unknown')" : ")");
+        }
+        Set<Long> ids = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement("select m.id from module m join organisation o on "
+                     + "o.id = m.organisation_id left join availability a on a.module_id = m.id where " + where)) {
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                ps.setObject(i + 1, arg instanceof String[] array ? connection.createArrayOf("text", array) : arg);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The database's view of some modules, to make a failure readable. */
+    private static String describe(Set<Long> ids) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement("select m.id, m.status, a.state, a.expected_wait_days "
+                     + "from module m left join availability a on a.module_id = m.id where m.id = any(?) limit 5")) {
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.append("\n  module ").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ')
+                            .append(rs.getString(3)).append(' ').append(rs.getObject(4));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void overlap(StringBuilder where, List<Object> args, String column, Set<String> values) {
+        if (!values.isEmpty()) {
+            where.append(" and ").append(column).append(" && ?::text[]");
+            args.add(values.toArray(String[]::new));
+        }
+    }
+}
