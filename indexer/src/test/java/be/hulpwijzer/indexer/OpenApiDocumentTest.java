@@ -1,6 +1,5 @@
-package be.hulpwijzer.catalogue;
+package be.hulpwijzer.indexer;
 
-import be.hulpwijzer.catalogue.testing.PostgresTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -17,10 +16,10 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract and the code cannot drift apart: every API route is in the OpenAPI document and back. */
+/** The contract and the code cannot drift apart: every API route (catalogue and search) is in the OpenAPI document and back. */
 @MicronautTest(environments = "test", transactional = false)
 @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
-class OpenApiDocumentTest implements PostgresTest {
+class OpenApiDocumentTest implements be.hulpwijzer.indexer.testing.SearchTest {
 
     @Inject
     Router router;

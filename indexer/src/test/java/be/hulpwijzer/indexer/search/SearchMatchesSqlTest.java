@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * For random combinations of filters over a generated catalogue, the modules the index returns are
  * exactly the modules the same filters select in SQL on PostgreSQL.
  */
-class SearchMatchesSqlProperties {
+class SearchMatchesSqlTest {
 
     private static ApplicationContext context;
     private static DataSource dataSource;
@@ -88,7 +88,7 @@ class SearchMatchesSqlProperties {
         Arbitrary<Boolean> flag = Arbitraries.of(true, false);
         return Combinators.combine(Combinators.combine(age, zones, domains, types).as((a, b, c, d) -> java.util.Arrays.<Object>asList(a, b, c, d)),
                 Combinators.combine(access, settings, sectors, languages).as((a, b, c, d) -> java.util.Arrays.<Object>asList(a, b, c, d)),
-                Combinators.combine(flag, maxWait, flag).as((a, b, c) -> java.util.Arrays.<Object>asList(a, b, c))).as(SearchMatchesSqlProperties::request);
+                Combinators.combine(flag, maxWait, flag).as((a, b, c) -> java.util.Arrays.<Object>asList(a, b, c))).as(SearchMatchesSqlTest::request);
     }
 
     @SuppressWarnings("unchecked")
