@@ -17,9 +17,23 @@ import java.util.List;
 @Replaces(ErrorResponseProcessor.class)
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
+    private final ErrorPages pages;
+
+    ProblemErrorResponseProcessor(@io.micronaut.core.annotation.Nullable ErrorPages pages) {
+        this.pages = pages;
+    }
+
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
+        if (pages != null) {
+            java.util.Optional<MutableHttpResponse<?>> page = pages.page(context.getRequest(), status);
+            if (page.isPresent()) {
+                @SuppressWarnings("unchecked")
+                MutableHttpResponse<Problem> html = (MutableHttpResponse<Problem>) page.get();
+                return html;
+            }
+        }
         String title = Messages.has("status." + status) ? Messages.get("status." + status) : response.reason();
         List<FieldError> errors = status == 400
                 ? context.getErrors().stream().map(ProblemErrorResponseProcessor::fieldError).toList()

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Read-only: rows are written by the database trigger on {@code availability}. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface AvailabilityHistoryRepository extends GenericRepository<AvailabilityChange, Long> {
+public interface AvailabilityHistoryRepository extends GenericRepository<AvailabilityChange, Long> {
 
     List<AvailabilityChange> findByModuleIdOrderById(long moduleId);
 }

@@ -1,0 +1,81 @@
+package be.hulpwijzer.web.module;
+
+import be.hulpwijzer.catalogue.availability.AvailabilityChange;
+import be.hulpwijzer.web.page.Dutch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The waiting history as an inline SVG line chart, drawn on the server: expected wait in days over the
+ * last twelve months. Only numbers and fixed labels go into the markup, so nothing needs escaping.
+ */
+final class WaitingChart {
+
+    private static final int WIDTH = 600;
+    private static final int HEIGHT = 220;
+    private static final int LEFT = 48;
+    private static final int BOTTOM = 28;
+    private static final int TOP = 12;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.forLanguageTag("nl-BE"));
+
+    private WaitingChart() {
+    }
+
+    /** Null when there is nothing to draw. */
+    static String svg(List<AvailabilityChange> history, Instant now, String label) {
+        Instant from = now.minus(Duration.ofDays(365));
+        List<AvailabilityChange> points = history.stream()
+                .filter(c -> c.expectedWaitDays() != null || "free".equals(c.state()))
+                .filter(c -> !c.confirmedAt().isBefore(from)).toList();
+        if (points.isEmpty()) {
+            return null;
+        }
+        int max = Math.max(14, points.stream().mapToInt(WaitingChart::days).max().orElse(0));
+        int top = (int) (Math.ceil(max / 7.0) * 7);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"").append(label).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+        int plotHeight = HEIGHT - TOP - BOTTOM;
+        svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM)).append(line(LEFT, HEIGHT - BOTTOM, WIDTH - 8, HEIGHT - BOTTOM));
+        for (int i = 0; i <= 4; i++) {
+            int value = top * i / 4;
+            int y = HEIGHT - BOTTOM - plotHeight * i / 4;
+            svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(y + 4).append("\" text-anchor=\"end\">")
+                    .append(value).append("</text>");
+        }
+        for (int month = 0; month <= 12; month += 3) {
+            Instant at = from.plus(Duration.ofDays(month * 365L / 12));
+            svg.append("<text x=\"").append(x(at, from)).append("\" y=\"").append(HEIGHT - 8)
+                    .append("\" text-anchor=\"middle\">").append(MONTH.format(at.atZone(Dutch.BRUSSELS))).append("</text>");
+        }
+        StringBuilder path = new StringBuilder();
+        int previousY = -1;
+        for (AvailabilityChange change : points) {
+            int x = x(change.confirmedAt(), from);
+            int y = HEIGHT - BOTTOM - (int) Math.round(plotHeight * days(change) / (double) top);
+            // a step line: the wait holds until the next change
+            path.append(path.length() == 0 ? "M" : " H" + x + " V").append(path.length() == 0 ? x + " " + y : String.valueOf(y));
+            previousY = y;
+        }
+        path.append(" H").append(x(now, from)).append(" V").append(previousY);
+        svg.append("<path class=\"line\" d=\"").append(path).append("\"/>");
+        return svg.append("</svg>").toString();
+    }
+
+    private static int days(AvailabilityChange change) {
+        return "free".equals(change.state()) || change.expectedWaitDays() == null ? 0 : change.expectedWaitDays();
+    }
+
+    private static int x(Instant at, Instant from) {
+        double share = Duration.between(from, at).toMinutes() / (double) Duration.ofDays(365).toMinutes();
+        return LEFT + (int) Math.round(Math.max(0, Math.min(1, share)) * (WIDTH - 8 - LEFT));
+    }
+
+    private static String line(int x1, int y1, int x2, int y2) {
+        return "<line class=\"axis\" x1=\"" + x1 + "\" y1=\"" + y1 + "\" x2=\"" + x2 + "\" y2=\"" + y2 + "\"/>";
+    }
+}

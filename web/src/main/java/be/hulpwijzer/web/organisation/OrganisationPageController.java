@@ -1,0 +1,99 @@
+package be.hulpwijzer.web.organisation;
+
+import be.hulpwijzer.catalogue.availability.Availability;
+import be.hulpwijzer.catalogue.availability.AvailabilityRepository;
+import be.hulpwijzer.catalogue.engagement.EngagementRepository;
+import be.hulpwijzer.catalogue.location.LocationRepository;
+import be.hulpwijzer.catalogue.module.ModuleRepository;
+import be.hulpwijzer.catalogue.organisation.Organisation;
+import be.hulpwijzer.catalogue.reference.CodeName;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.web.page.Dutch;
+import be.hulpwijzer.web.page.ErrorPage;
+import be.hulpwijzer.web.page.Models;
+import be.hulpwijzer.web.page.Texts;
+import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/** An organisation with its locations (confidential addresses hidden), modules and engagements. */
+@Controller("/organisaties")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OrganisationPageController {
+
+    private final OrganisationRepository organisations;
+    private final LocationRepository locations;
+    private final ModuleRepository modules;
+    private final AvailabilityRepository availability;
+    private final EngagementRepository engagements;
+    private final ReferenceData reference;
+    private final Clock clock;
+
+    OrganisationPageController(OrganisationRepository organisations, LocationRepository locations,
+                               ModuleRepository modules, AvailabilityRepository availability,
+                               EngagementRepository engagements, ReferenceData reference, Clock clock) {
+        this.organisations = organisations;
+        this.locations = locations;
+        this.modules = modules;
+        this.availability = availability;
+        this.engagements = engagements;
+        this.reference = reference;
+        this.clock = clock;
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> organisation(long id) {
+        Optional<Organisation> found = organisations.findById(id);
+        if (found.isEmpty()) {
+            return ErrorPage.notFound();
+        }
+        Organisation o = found.get();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Dutch.BRUSSELS);
+        Map<String, Object> model = Models.page(o.name());
+        model.put("description", o.description());
+        model.put("demo", o.demo());
+        model.put("sector", reference.sectors().stream().filter(s -> s.code().equals(o.sector())).map(CodeName::name)
+                .findFirst().orElse(o.sector()));
+        model.put("website", o.website());
+        model.put("email", o.email());
+        model.put("phone", o.phone());
+        model.put("enterpriseNumber", o.enterpriseNumber());
+        model.put("locations", locations.findByOrganisationIdOrderByName(id).stream().map(l -> Map.of("name", l.name(),
+                "address", l.confidential() ? Texts.get("confidentialAddress") + ", " + l.postcode()
+                        : (l.street() == null ? "" : l.street() + ", ") + l.postcode())).toList());
+        model.put("modules", modules.findByOrganisationIdOrderByTitle(id).stream()
+                .filter(m -> "active".equals(m.status())).map(m -> {
+                    Availability a = availability.findById(m.id()).orElse(null);
+                    return Map.of("title", m.title(), "href", "/modules/" + m.id(),
+                            "ages", Dutch.ages(m.ageMinMonths(), m.ageMaxMonths()),
+                            "state", a == null ? "unknown" : a.state(),
+                            "badge", a == null ? Texts.get("badgeUnknown") : Dutch.availability(a.state(), a.freePlaces(), a.expectedWaitDays()),
+                            "freshness", a == null ? "" : Dutch.freshness(a.confirmedAt(), now));
+                }).toList());
+        model.put("engagements", engagements.findByOrganisationIdOrderByValidFromDesc(id).stream()
+                .filter(e -> !e.validFrom().isAfter(today) && (e.validTo() == null || !e.validTo().isBefore(today)))
+                .map(e -> Map.of("title", e.title(), "description", e.description(),
+                        "target", e.targetGroup() == null ? "" : e.targetGroup(),
+                        "capacity", e.capacityPerMonth() == null ? "" : Texts.get("engagementCapacity", e.capacityPerMonth()),
+                        "response", e.responseTimeDays() == null ? "" : Texts.get("responseDays", e.responseTimeDays()),
+                        "valid", e.validTo() == null ? Texts.get("engagementValidOpen", Dutch.date(e.validFrom()))
+                                : Texts.get("engagementValid", Dutch.date(e.validFrom()), Dutch.date(e.validTo()))))
+                .toList());
+        return HttpResponse.ok(new ModelAndView<>("organisation", model));
+    }
+}

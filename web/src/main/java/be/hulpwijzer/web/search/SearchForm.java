@@ -1,0 +1,80 @@
+package be.hulpwijzer.web.search;
+
+import be.hulpwijzer.catalogue.api.FieldError;
+import be.hulpwijzer.catalogue.api.InvalidRequestException;
+import be.hulpwijzer.catalogue.reference.Municipality;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.reference.Zone;
+import be.hulpwijzer.web.page.Texts;
+import io.micronaut.core.convert.value.MutableConvertibleMultiValuesMap;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the search form into the search API's parameters. The page adds two conveniences: age may be
+ * "zwangerschap", and one place field takes a postcode, a municipality or a zone by name.
+ */
+final class SearchForm {
+
+    /** Parameters passed on to the search as they are. */
+    private static final List<String> PASSED = List.of("q", "zone", "domain", "type", "access", "setting", "sector",
+            "method", "language", "availableNow", "maxWaitWeeks", "includeUnknown", "sort", "page", "size");
+
+    private final ReferenceData reference;
+
+    SearchForm(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    MutableConvertibleMultiValuesMap<String> parameters(QueryString form) {
+        MutableConvertibleMultiValuesMap<String> parameters = new MutableConvertibleMultiValuesMap<>();
+        for (String name : PASSED) {
+            form.all(name).forEach(value -> parameters.add(name, value));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String age = form.first("age").strip().toLowerCase(Locale.ROOT);
+        if (!age.isEmpty()) {
+            if (age.startsWith("zwanger")) {
+                parameters.add("ageMonths", "-3");
+            } else {
+                parameters.add("age", age.replaceAll("\\s*jaar$", ""));
+            }
+        }
+        String place = form.first("place").strip();
+        if (!place.isEmpty()) {
+            place(place, parameters, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return parameters;
+    }
+
+    private void place(String place, MutableConvertibleMultiValuesMap<String> parameters, List<FieldError> errors) {
+        if (place.matches("\\d{4}")) {
+            parameters.add("postcode", place);
+            return;
+        }
+        String folded = fold(place);
+        for (Zone zone : reference.zones()) {
+            if (fold(zone.name()).equals(folded) || zone.code().equals(folded)) {
+                parameters.add("zone", zone.code());
+                return;
+            }
+        }
+        for (Municipality municipality : reference.municipalities()) {
+            if (fold(municipality.name()).equals(folded)) {
+                parameters.add("municipality", municipality.nisCode());
+                return;
+            }
+        }
+        errors.add(new FieldError("place", "unknownPlace", Texts.get("unknownPlace", place)));
+    }
+
+    static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
+    }
+}

@@ -1,0 +1,201 @@
+package be.hulpwijzer.web.search;
+
+import be.hulpwijzer.catalogue.reference.CodeName;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.reference.Zone;
+import be.hulpwijzer.indexer.search.SearchResult;
+import be.hulpwijzer.web.page.Dutch;
+import be.hulpwijzer.web.page.Models;
+import be.hulpwijzer.web.page.Texts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The search page's model: the form as filled in, result cards, facets as links, pages, and help when nothing is found. */
+final class SearchPage {
+
+    private static final List<String> FACETS = List.of("availability", "zone", "domain", "type", "access", "sector");
+
+    private final ReferenceData reference;
+
+    SearchPage(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    Map<String, Object> form(QueryString query) {
+        Map<String, Object> model = Models.page(query.first("q").isBlank() ? Texts.get("searchTitle")
+                : Texts.get("searchTitleFor", query.first("q")));
+        model.put("q", query.first("q"));
+        model.put("age", query.first("age"));
+        model.put("place", query.first("place"));
+        model.put("availableNow", query.has("availableNow", "true"));
+        model.put("maxWaitWeeks", query.first("maxWaitWeeks"));
+        model.put("domains", options(reference.lifeDomains(), query.all("domain")));
+        model.put("types", options(reference.moduleTypes(), query.all("type")));
+        model.put("accessOptions", options(List.of(new CodeName("rtj", Texts.get("access.rtj")),
+                new CodeName("nrtj", Texts.get("access.nrtj")), new CodeName("crisis", Texts.get("access.crisis")),
+                new CodeName("vrij", Texts.get("access.vrij"))), query.all("access")));
+        model.put("sorts", options(List.of(new CodeName("relevance", Texts.get("sortRelevance")),
+                new CodeName("wait", Texts.get("sortWait")), new CodeName("confirmed", Texts.get("sortConfirmed"))),
+                List.of(query.first("sort").isEmpty() ? "relevance" : query.first("sort"))));
+        model.put("hiddenZones", query.all("zone"));
+        model.put("searched", !query.values().isEmpty());
+        return model;
+    }
+
+    Map<String, Object> result(Map<String, Object> model, QueryString query, SearchResult result, Instant now) {
+        model.put("total", result.total());
+        model.put("totalText", result.total() == 1 ? Texts.get("oneResult") : Texts.get("results", result.total()));
+        model.put("cards", result.hits().stream().map(hit -> card(hit, now)).toList());
+        model.put("facets", facets(query, result));
+        model.put("pages", pages(query, result));
+        model.put("understood", understood(result.understood()));
+        if (result.understood().suggestion() != null) {
+            model.put("suggestion", result.understood().suggestion());
+            model.put("suggestionHref", query.with("q", result.understood().suggestion()).href());
+            model.put("corrected", result.understood().corrected());
+        }
+        if (result.total() == 0) {
+            model.put("widen", widen(query));
+        }
+        model.put("engagements", result.engagements().stream().map(e -> Map.of("title", e.title(),
+                "organisation", e.organisation().name(), "href", "/organisaties/" + e.organisation().id(),
+                "response", e.responseTimeDays() == null ? "" : Texts.get("responseDays", e.responseTimeDays()))).toList());
+        return model;
+    }
+
+    private Map<String, Object> card(SearchResult.Hit hit, Instant now) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("href", "/modules/" + hit.id());
+        card.put("title", hit.title());
+        card.put("organisation", hit.organisation().name());
+        card.put("organisationHref", "/organisaties/" + hit.organisation().id());
+        card.put("ages", Dutch.ages(hit.ageMinMonths(), hit.ageMaxMonths()));
+        card.put("zones", hit.zones().stream().map(this::zoneName).collect(Collectors.joining(", ")));
+        SearchResult.Availability a = hit.availability();
+        card.put("state", a.state());
+        card.put("badge", Dutch.availability(a.state(), a.freePlaces(), a.expectedWaitDays()));
+        card.put("freshness", Dutch.freshness(a.confirmedAt(), now));
+        card.put("stale", a.stale());
+        card.put("snippet", hit.snippet());
+        return card;
+    }
+
+    private List<Map<String, Object>> facets(QueryString query, SearchResult result) {
+        List<Map<String, Object>> facets = new ArrayList<>();
+        for (String dimension : FACETS) {
+            List<SearchResult.FacetValue> values = result.facets().getOrDefault(dimension, List.of());
+            if (values.isEmpty()) {
+                continue;
+            }
+            String parameter = dimension.equals("availability") ? "availableNow" : dimension;
+            List<Map<String, Object>> links = new ArrayList<>();
+            for (SearchResult.FacetValue value : values) {
+                if (dimension.equals("availability") && !value.value().equals("free")) {
+                    links.add(Map.of("label", label(dimension, value.value()), "count", value.count(), "selected", false,
+                            "href", ""));
+                    continue;
+                }
+                String parameterValue = dimension.equals("availability") ? "true" : value.value();
+                boolean selected = query.has(parameter, parameterValue);
+                links.add(Map.of("label", label(dimension, value.value()), "count", value.count(), "selected", selected,
+                        "href", query.toggle(parameter, parameterValue).href()));
+            }
+            facets.add(Map.of("name", Texts.get("facet." + dimension), "values", links));
+        }
+        return facets;
+    }
+
+    private String label(String dimension, String value) {
+        return switch (dimension) {
+            case "zone" -> zoneName(value);
+            case "domain" -> name(reference.lifeDomains(), value);
+            case "type" -> name(reference.moduleTypes(), value);
+            case "sector" -> name(reference.sectors(), value);
+            case "access" -> Texts.get("access." + value);
+            case "availability" -> Texts.get("state." + value);
+            default -> value;
+        };
+    }
+
+    private String zoneName(String code) {
+        Zone zone = reference.zonesByCode().get(code);
+        return zone == null ? code : zone.name();
+    }
+
+    private static String name(List<CodeName> vocabulary, String code) {
+        return vocabulary.stream().filter(c -> c.code().equals(code)).map(CodeName::name).findFirst().orElse(code);
+    }
+
+    private static List<Map<String, Object>> pages(QueryString query, SearchResult result) {
+        long last = Math.max(1, Math.min((result.total() + result.size() - 1) / result.size(), 10_000 / result.size()));
+        List<Map<String, Object>> pages = new ArrayList<>();
+        int current = result.page();
+        if (current > 1) {
+            pages.add(Map.of("label", Texts.get("previous"), "href", query.with("page", String.valueOf(current - 1)).href(),
+                    "rel", "prev"));
+        }
+        for (long p = Math.max(1, current - 3); p <= Math.min(last, current + 3); p++) {
+            pages.add(Map.of("label", String.valueOf(p), "href", query.with("page", String.valueOf(p)).href(),
+                    "current", p == current));
+        }
+        if (current < last) {
+            pages.add(Map.of("label", Texts.get("next"), "href", query.with("page", String.valueOf(current + 1)).href(),
+                    "rel", "next"));
+        }
+        return pages.size() > 1 ? pages : List.of();
+    }
+
+    private List<String> understood(SearchResult.Understood understood) {
+        List<String> lines = new ArrayList<>();
+        if (understood.ageMonths() != null && understood.ageFrom() != null) {
+            lines.add(Texts.get("understoodAge", understood.ageFrom(), Dutch.ages(understood.ageMonths(), understood.ageMonths())));
+        }
+        if (!understood.zones().isEmpty() && understood.zonesFrom() != null) {
+            lines.add(Texts.get("understoodPlace", understood.zonesFrom(),
+                    understood.zones().stream().map(this::zoneName).collect(Collectors.joining(", "))));
+        }
+        return lines;
+    }
+
+    /** Nothing found: which filters to drop, and the other zones of the same province. */
+    private List<Map<String, Object>> widen(QueryString query) {
+        List<Map<String, Object>> options = new ArrayList<>();
+        Map<String, Function<String, String>> named = new LinkedHashMap<>();
+        named.put("availableNow", v -> Texts.get("dropAvailableNow"));
+        named.put("maxWaitWeeks", v -> Texts.get("dropMaxWait", v));
+        named.put("age", v -> Texts.get("dropAge", v));
+        named.put("place", v -> Texts.get("dropPlace", v));
+        named.put("domain", v -> Texts.get("dropFilter", label("domain", v)));
+        named.put("type", v -> Texts.get("dropFilter", label("type", v)));
+        named.put("access", v -> Texts.get("dropFilter", label("access", v)));
+        named.forEach((parameter, text) -> {
+            if (!query.all(parameter).isEmpty()) {
+                options.add(Map.of("label", text.apply(query.first(parameter)), "href", query.without(parameter).href()));
+            }
+        });
+        for (String code : query.all("zone")) {
+            Zone zone = reference.zonesByCode().get(code);
+            if (zone != null) {
+                QueryString province = query.without("zone");
+                for (Zone other : reference.zones()) {
+                    if (other.province().equals(zone.province())) {
+                        province = province.toggle("zone", other.code());
+                    }
+                }
+                options.add(Map.of("label", Texts.get("widenProvince", zone.province()), "href", province.href()));
+            }
+        }
+        return options;
+    }
+
+    private static List<Map<String, Object>> options(List<CodeName> values, List<String> selected) {
+        return values.stream().map(v -> Map.<String, Object>of("code", v.code(), "name", v.name(),
+                "selected", selected.contains(v.code()))).toList();
+    }
+}

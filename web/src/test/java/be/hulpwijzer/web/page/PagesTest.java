@@ -1,0 +1,211 @@
+package be.hulpwijzer.web.page;
+
+import be.hulpwijzer.catalogue.testing.Api;
+import be.hulpwijzer.catalogue.testing.Fixtures;
+import be.hulpwijzer.catalogue.testing.PostgresTest;
+import be.hulpwijzer.indexer.index.IndexManager;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static be.hulpwijzer.catalogue.testing.Fixtures.module;
+import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pages, over HTTP, on real PostgreSQL and a real index: what a care worker sees and what they never see. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesTest implements PostgresTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    IndexManager indexes;
+
+    Api api;
+    long organisationId;
+    long moduleId;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(PostgresTest.super.getProperties());
+        try {
+            properties.put("hulpwijzer.index-dir", Files.createTempDirectory("hulpwijzer-index").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixtures.clean();
+        api = Api.admin(client);
+        organisationId = api.post("/api/v1/organisations", organisation("CGG Noord-West-Vlaanderen")).id();
+        moduleId = api.post("/api/v1/organisations/" + organisationId + "/modules", module("Angstbehandeling voor tieners")).id();
+        api.put("/api/v1/modules/" + moduleId + "/availability", "{\"state\": \"waiting\", \"waiting\": 4, \"expectedWaitDays\": 84}");
+        api.put("/api/v1/modules/" + moduleId + "/availability", "{\"version\": 0, \"state\": \"free\", \"freePlaces\": 3}");
+        caughtUp();
+    }
+
+    @Test
+    void aCareWorkerFindsHelpWithAnAvailabilityBadgeThatSaysHowFreshItIs() {
+        HttpResponse<String> page = get("/?q=" + encode("angst 15 jaar") + "&place=Brugge");
+        assertThat(page.code()).isEqualTo(200);
+        assertThat(page.body()).contains("Angstbehandeling voor tieners", "CGG Noord-West-Vlaanderen",
+                "3 plaatsen vrij", "bevestigd vandaag", "12 tot 18 jaar", "<mark>angst</mark>", "1 resultaat");
+        assertThat(page.body()).contains("href=\"/modules/" + moduleId + "\"");
+    }
+
+    @Test
+    void theWholeSearchLivesInTheUrlSoFacetLinksKeepIt() {
+        String body = get("/?q=angst&availableNow=true").body();
+        assertThat(body).contains("name=\"availableNow\" value=\"true\" checked");
+        assertThat(body).contains("value=\"angst\"");
+        assertThat(body).containsPattern("href=\"/\\?q&#x3D;angst&amp;availableNow&#x3D;true&amp;zone&#x3D;brugge\"");
+    }
+
+    @Test
+    void nothingFoundSaysWhyAndOffersToWiden() {
+        String body = get("/?q=angts&zone=westhoek&availableNow=true").body();
+        assertThat(body).contains("Geen hulp gevonden", "Bedoelde u", ">angst<", "Ook hulp zonder vrije plaats tonen",
+                "Zoeken in heel West-Vlaanderen");
+    }
+
+    @Test
+    void catalogueContentIsAlwaysEscaped() throws Exception {
+        long evil = api.post("/api/v1/organisations", organisation("<script>alert(1)</script>")
+                .replace("0403.170.701", "0412.345.614")).id();
+        long evilModule = api.post("/api/v1/organisations/" + evil + "/modules",
+                module("Angst <img src=x onerror=alert(2)>")).id();
+        caughtUp();
+        for (String path : new String[]{"/?q=angst", "/organisaties/" + evil, "/modules/" + evilModule,
+                "/modules/" + evilModule + "/verwijsfiche", "/zones/brugge"}) {
+            String body = get(path).body();
+            assertThat(body).as(path).doesNotContain("<script>alert", "<img src=x");
+            assertThat(body).as(path).containsAnyOf("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src&#x3D;x");
+        }
+    }
+
+    @Test
+    void everyPageSendsSecurityHeadersAndHasNoInlineScript() {
+        for (String path : new String[]{"/", "/?q=angst", "/modules/" + moduleId, "/organisaties/" + organisationId,
+                "/zones/brugge", "/methodieken", "/engagementen", "/bestaat-niet"}) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.header("Content-Security-Policy")).as(path).contains("script-src 'self'")
+                    .doesNotContain("unsafe-inline");
+            assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(page.body()).as(path).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
+            assertThat(page.body()).as(path).contains("<html lang=\"nl\">", "<main id=\"inhoud\">");
+        }
+    }
+
+    @Test
+    void unknownPagesAndBadParametersGetAFriendlyDutchPageWithTheRightStatus() {
+        assertPage("/bestaat-niet", 404, "Pagina niet gevonden");
+        assertPage("/modules/424242", 404, "Pagina niet gevonden");
+        assertPage("/organisaties/424242", 404, "Pagina niet gevonden");
+        assertPage("/zones/atlantis", 404, "Pagina niet gevonden");
+        assertPage("/modules/abc", 400, "Deze vraag begrijpen we niet");
+        assertPage("/?age=200", 400, "moet tussen 0 en 120 liggen");
+        assertPage("/?place=Atlantis", 400, "kennen we niet als gemeente");
+        assertThat(get("/api/v1/bestaat-niet").header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theModulePageHasAWarmReferralBlockAndTheWaitingHistoryAsAChart() {
+        String body = get("/modules/" + moduleId).body();
+        assertThat(body).contains("Warm doorverwijzen", "An Peeters", "href=\"tel:050123456\"",
+                "mailto:an.peeters@cgg.example.be", "Bel het onthaal.", "Er is nu plaats");
+        assertThat(body).contains("<svg class=\"chart\"", "role=\"img\"", "Wachtlijst", "± 12 weken wachten");
+        String sheet = get("/modules/" + moduleId + "/verwijsfiche").body();
+        assertThat(sheet).contains("Verwijsfiche", "An Peeters", "Bel het onthaal.", "geen gegevens over het gezin");
+    }
+
+    @Test
+    void anOrganisationPageHidesConfidentialAddresses() {
+        api.post("/api/v1/organisations/" + organisationId + "/locations",
+                "{\"name\": \"Vluchthuis\", \"street\": \"Geheime Dreef 7\", \"postcode\": \"8000\", \"confidential\": true}");
+        api.post("/api/v1/organisations/" + organisationId + "/locations",
+                "{\"name\": \"Onthaal\", \"street\": \"Markt 1\", \"postcode\": \"8000\"}");
+        String body = get("/organisaties/" + organisationId).body();
+        assertThat(body).contains("Vluchthuis", "adres niet openbaar", "Markt 1", "Angstbehandeling voor tieners")
+                .doesNotContain("Geheime Dreef");
+        assertThat(get("/modules/" + moduleId).body()).doesNotContain("Geheime Dreef");
+    }
+
+    @Test
+    void theZonePageIsTheSocialMapOfOneZonePerLifeDomain() {
+        String body = get("/zones/brugge").body();
+        assertThat(body).contains("Sociale kaart van Brugge", "Psychisch welzijn", "Angstbehandeling voor tieners",
+                "href=\"/?zone&#x3D;brugge\"");
+        assertThat(get("/zones/westhoek").body()).contains("Nog geen hulp geregistreerd");
+    }
+
+    @Test
+    void methodsAndEngagementsPagesShowWhoDoesWhat() {
+        api.post("/api/v1/methods", "{\"name\": \"Signs of Safety\", \"description\": \"Oplossingsgericht.\", \"synonyms\": [\"SoS\"]}");
+        api.put("/api/v1/modules/" + moduleId, Fixtures.withVersion(module("Angstbehandeling voor tieners")
+                .replace("\"languages\"", "\"methods\": [\"signs-of-safety\"], \"languages\""),
+                api.get("/api/v1/modules/" + moduleId).version()));
+        api.post("/api/v1/organisations/" + organisationId + "/engagements", """
+                {"title": "GBO-doorverwijzingen binnen vijf dagen", "targetGroup": "gezinnen met vragen over angst",
+                 "capacityPerMonth": 4, "responseTimeDays": 5, "zones": ["brugge"], "validFrom": "2020-01-01"}""");
+        assertThat(get("/methodieken").body()).contains("Signs of Safety", "CGG Noord-West-Vlaanderen");
+        assertThat(get("/engagementen").body()).contains("GBO-doorverwijzingen binnen vijf dagen", "4 per maand",
+                "reactie binnen 5 dagen");
+    }
+
+    @Test
+    void pagesWorkWithoutJavaScriptTheScriptOnlyEnhances() {
+        String body = get("/").body();
+        assertThat(body).contains("<form class=\"search\" method=\"get\" action=\"/\"", "<button type=\"submit\">");
+        assertThat(get("/static/hulpwijzer.js").code()).isEqualTo(200);
+        assertThat(get("/static/hulpwijzer.css").body()).contains("@media print");
+    }
+
+    private void assertPage(String path, int status, String text) {
+        HttpResponse<String> page = get(path);
+        assertThat(page.code()).as(path).isEqualTo(status);
+        assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+        assertThat(page.body()).as(path).contains(text).doesNotContain("Exception", "at be.hulpwijzer");
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return client.toBlocking().exchange(HttpRequest.GET(path).accept("text/html"), String.class);
+        } catch (HttpClientResponseException e) {
+            return HttpResponse.<String>status(e.getStatus()).headers(h -> e.getResponse().getHeaders()
+                    .forEach((name, values) -> values.forEach(v -> h.add(name, v))))
+                    .body(e.getResponse().getBody(String.class).orElse(""));
+        }
+    }
+
+    private void caughtUp() throws Exception {
+        assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
