@@ -44,6 +44,7 @@ final class SearchPage {
                 new CodeName("wait", Texts.get("sortWait")), new CodeName("confirmed", Texts.get("sortConfirmed"))),
                 List.of(query.first("sort").isEmpty() ? "relevance" : query.first("sort"))));
         model.put("hiddenZones", query.all("zone"));
+        model.put("places", places());
         model.put("searched", !query.values().isEmpty());
         return model;
     }
@@ -192,6 +193,14 @@ final class SearchPage {
             }
         }
         return options;
+    }
+
+    /** Suggestions for the place field (a datalist: works without JavaScript): zones, then municipalities. */
+    private List<String> places() {
+        List<String> places = new ArrayList<>();
+        reference.zones().forEach(zone -> places.add(zone.name()));
+        reference.municipalities().forEach(municipality -> places.add(municipality.name()));
+        return places;
     }
 
     private static List<Map<String, Object>> options(List<CodeName> values, List<String> selected) {
