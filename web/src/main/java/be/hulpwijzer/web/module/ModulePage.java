@@ -50,9 +50,7 @@ final class ModulePage {
         model.put("languages", String.join(", ", m.languages()).toUpperCase());
         model.put("cost", m.cost());
         model.put("intensity", m.intensity());
-        model.put("locations", locations.stream().map(l -> Map.of("name", l.name(), "address", l.confidential()
-                ? Texts.get("confidentialAddress") + ", " + l.postcode()
-                : (l.street() == null ? "" : l.street() + ", ") + l.postcode())).toList());
+        model.put("locations", locations.stream().map(Dutch::location).toList());
         model.put("referral", referral(m, availability, now));
         model.put("availability", availability == null ? null : availability(availability, now));
         model.put("chart", WaitingChart.svg(history, now, Texts.get("historyChartLabel")));

@@ -73,9 +73,7 @@ class OrganisationPageController {
         model.put("email", o.email());
         model.put("phone", o.phone());
         model.put("enterpriseNumber", o.enterpriseNumber());
-        model.put("locations", locations.findByOrganisationIdOrderByName(id).stream().map(l -> Map.of("name", l.name(),
-                "address", l.confidential() ? Texts.get("confidentialAddress") + ", " + l.postcode()
-                        : (l.street() == null ? "" : l.street() + ", ") + l.postcode())).toList());
+        model.put("locations", locations.findByOrganisationIdOrderByName(id).stream().map(Dutch::location).toList());
         model.put("modules", modules.findByOrganisationIdOrderByTitle(id).stream()
                 .filter(m -> "active".equals(m.status())).map(m -> {
                     Availability a = availability.findById(m.id()).orElse(null);

@@ -2,7 +2,7 @@ package be.hulpwijzer.web.browser;
 
 import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
-import be.hulpwijzer.catalogue.testing.PostgresTest;
+import be.hulpwijzer.indexer.testing.SearchTest;
 import be.hulpwijzer.indexer.index.IndexManager;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A care worker's journey in a real browser, with the mouse and with the keyboard only; accessibility and layout of every page type. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CareWorkerJourneyTest implements PostgresTest {
+class CareWorkerJourneyTest implements SearchTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
@@ -57,17 +56,6 @@ class CareWorkerJourneyTest implements PostgresTest {
     Browser browser;
     long organisationId;
     long freeModule;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(PostgresTest.super.getProperties());
-        try {
-            properties.put("hulpwijzer.index-dir", Files.createTempDirectory("hulpwijzer-index").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
 
     @BeforeAll
     void catalogueAndBrowser() throws Exception {

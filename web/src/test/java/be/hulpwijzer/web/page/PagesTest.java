@@ -2,7 +2,7 @@ package be.hulpwijzer.web.page;
 
 import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
-import be.hulpwijzer.catalogue.testing.PostgresTest;
+import be.hulpwijzer.indexer.testing.SearchTest;
 import be.hulpwijzer.indexer.index.IndexManager;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,12 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static be.hulpwijzer.catalogue.testing.Fixtures.module;
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The pages, over HTTP, on real PostgreSQL and a real index: what a care worker sees and what they never see. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagesTest implements PostgresTest {
+class PagesTest implements SearchTest {
 
     @Inject
     @Client("/")
@@ -44,17 +42,6 @@ class PagesTest implements PostgresTest {
     Api api;
     long organisationId;
     long moduleId;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(PostgresTest.super.getProperties());
-        try {
-            properties.put("hulpwijzer.index-dir", Files.createTempDirectory("hulpwijzer-index").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
 
     @BeforeEach
     void setUp() throws Exception {
