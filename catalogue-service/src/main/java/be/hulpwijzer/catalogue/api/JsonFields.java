@@ -241,6 +241,28 @@ public final class JsonFields {
         return List.copyOf(distinct);
     }
 
+    /** A list of ids (positive whole numbers), without repeats; empty when absent or wrong (the error is recorded). */
+    public List<Long> ids(String field) {
+        JsonNode node = node(field);
+        if (node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            reject(field, "field.notList", path(field));
+            return List.of();
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.canConvertToLong() || !item.isIntegralNumber() || item.longValue() <= 0) {
+                reject(field + "[" + i + "]", "field.notInteger", path(field + "[" + i + "]"));
+            } else {
+                ids.add(item.longValue());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
     /** A list of texts; null when absent or wrong (the error is recorded). */
     public List<String> strings(String field, int maxLength) {
         JsonNode node = node(field);

@@ -46,6 +46,16 @@ final class ProblemHandlers {
 
     @Produces
     @Singleton
+    @Requires(classes = ForbiddenException.class)
+    static final class Forbidden implements ExceptionHandler<ForbiddenException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ForbiddenException e) {
+            return respond(Problem.of(403, Messages.get("status.403"), e.getMessage()));
+        }
+    }
+
+    @Produces
+    @Singleton
     @Requires(classes = ConflictException.class)
     static final class Conflict implements ExceptionHandler<ConflictException, HttpResponse<Problem>> {
         @Override

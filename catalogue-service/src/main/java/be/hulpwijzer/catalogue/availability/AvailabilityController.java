@@ -57,7 +57,7 @@ class AvailabilityController {
      * read must be sent, so that two people updating at once never overwrite each other unseen.
      */
     @Put
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     AvailabilityView update(long id, @Body String body, Authentication authentication) {
         Instant now = clock.instant();
         AvailabilityInput input = AvailabilityInput.read(JsonFields.parse(body), now);

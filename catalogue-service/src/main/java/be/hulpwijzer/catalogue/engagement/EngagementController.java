@@ -52,7 +52,7 @@ class EngagementController {
     }
 
     @Post("/organisations/{id}/engagements")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<Engagement> create(long id, @Body String body) {
         EngagementInput input = EngagementInput.read(JsonFields.parse(body), reference, false);
         organisations.get(id);
@@ -61,7 +61,7 @@ class EngagementController {
     }
 
     @Put("/engagements/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Engagement update(long id, @Body String body) {
         EngagementInput input = EngagementInput.read(JsonFields.parse(body), reference, true);
         Engagement current = engagements.get(id);
@@ -69,7 +69,7 @@ class EngagementController {
     }
 
     @Delete("/engagements/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
         engagements.delete(engagements.get(id));

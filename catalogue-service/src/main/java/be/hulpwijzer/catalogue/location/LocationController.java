@@ -52,7 +52,7 @@ class LocationController {
     }
 
     @Post("/organisations/{id}/locations")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<Location> create(long id, @Body String body) {
         LocationInput input = LocationInput.read(JsonFields.parse(body), reference, false);
         organisations.get(id);
@@ -61,7 +61,7 @@ class LocationController {
     }
 
     @Put("/locations/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Location update(long id, @Body String body) {
         LocationInput input = LocationInput.read(JsonFields.parse(body), reference, true);
         Location current = locations.get(id);
@@ -69,7 +69,7 @@ class LocationController {
     }
 
     @Delete("/locations/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
         locations.delete(locations.get(id));

@@ -73,7 +73,7 @@ class ModuleController {
     }
 
     @Post("/organisations/{id}/modules")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<ModuleView> create(long id, @Body String body) {
         ModuleInput input = read(body, false);
         requireOrganisation(id);
@@ -82,7 +82,7 @@ class ModuleController {
     }
 
     @Put("/modules/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     ModuleView update(long id, @Body String body) {
         ModuleInput input = read(body, true);
         HelpModule updated = modules.update(modules.get(id).changedTo(input, input.version()));
@@ -90,7 +90,7 @@ class ModuleController {
     }
 
     @Delete("/modules/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
         modules.delete(modules.get(id));

@@ -54,7 +54,7 @@ class OrganisationController {
     }
 
     @Put("/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Organisation update(long id, @Body String body) {
         OrganisationInput input = OrganisationInput.read(JsonFields.parse(body), reference, true);
         Organisation current = organisations.get(id);
@@ -63,7 +63,7 @@ class OrganisationController {
     }
 
     @Delete("/{id}")
-    @Secured(Roles.ADMIN)
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
         organisations.delete(organisations.get(id));

@@ -14,12 +14,12 @@ public class Fixtures {
         this.jdbc = jdbc;
     }
 
-    /** Removes every organisation (with its modules, locations, availability, engagements) and method. */
+    /** Removes every organisation (with its modules, locations, availability, engagements, tokens), method and account. */
     @Connectable
     public void clean() {
         jdbc.execute(c -> {
             try (var st = c.createStatement()) {
-                st.execute("truncate organisation, method restart identity cascade");
+                st.execute("truncate organisation, method, account restart identity cascade");
             }
             return null;
         });

@@ -1,0 +1,125 @@
+package be.hulpwijzer.catalogue.account;
+
+import be.hulpwijzer.catalogue.api.ForbiddenException;
+import be.hulpwijzer.catalogue.api.Messages;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.security.Roles;
+import be.hulpwijzer.catalogue.security.Secrets;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** Creates accounts, and decides who may create which. */
+@Singleton
+public class Accounts {
+
+    private final JdbcOperations jdbc;
+    private final ReferenceData reference;
+
+    public Accounts(JdbcOperations jdbc, ReferenceData reference) {
+        this.jdbc = jdbc;
+        this.reference = reference;
+    }
+
+    /** Administrators make any account; coordinators only editors of organisations active in their zones. */
+    @Connectable
+    public void authorise(Authentication creator, AccountInput input) {
+        if (Roles.isAdmin(creator)) {
+            return;
+        }
+        if (!"editor".equals(input.role())) {
+            throw new ForbiddenException(Messages.get("forbidden.coordinatorRole"));
+        }
+        String[] zones = Roles.zones(creator).toArray(String[]::new);
+        for (long organisation : input.organisations()) {
+            boolean inZones = jdbc.execute(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from module where organisation_id = ? "
+                        + "and zones && ?::text[]) or exists (select 1 from location l join postcode p on p.postcode = l.postcode "
+                        + "where l.organisation_id = ? and p.zone_code = any(?::text[]))")) {
+                    ps.setLong(1, organisation);
+                    ps.setArray(2, c.createArrayOf("text", zones));
+                    ps.setLong(3, organisation);
+                    ps.setArray(4, c.createArrayOf("text", zones));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                }
+            });
+            if (!inZones) {
+                throw new ForbiddenException(Messages.get("forbidden.coordinatorZone", organisation));
+            }
+        }
+    }
+
+    @Transactional
+    public AccountView create(AccountInput input) {
+        return jdbc.execute(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("insert into account (email, name, password_hash, role) "
+                    + "values (?, ?, ?, ?) returning id")) {
+                ps.setString(1, input.email());
+                ps.setString(2, input.name());
+                ps.setString(3, Secrets.hashPassword(input.password()));
+                ps.setString(4, input.role());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            for (long organisation : input.organisations()) {
+                try (PreparedStatement ps = c.prepareStatement("insert into account_organisation values (?, ?)")) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, organisation);
+                    ps.executeUpdate();
+                }
+            }
+            for (String zone : input.zones()) {
+                try (PreparedStatement ps = c.prepareStatement("insert into account_zone values (?, ?)")) {
+                    ps.setLong(1, id);
+                    ps.setString(2, zone);
+                    ps.executeUpdate();
+                }
+            }
+            return new AccountView(id, input.email(), input.name(), input.role(), input.organisations(), input.zones(), 0);
+        });
+    }
+
+    @Connectable
+    public boolean organisationExists(long id) {
+        return exists("select exists (select 1 from organisation where id = ?)", id);
+    }
+
+    @Connectable
+    public boolean emailTaken(String email) {
+        return exists("select exists (select 1 from account where email = lower(?))", email);
+    }
+
+    public boolean zoneExists(String code) {
+        return reference.isZone(code);
+    }
+
+    @Connectable
+    public boolean anyAdministrator() {
+        return exists("select exists (select 1 from account where role = 'administrator')", null);
+    }
+
+    private boolean exists(String sql, Object argument) {
+        return jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (argument != null) {
+                    ps.setObject(1, argument);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        });
+    }
+}

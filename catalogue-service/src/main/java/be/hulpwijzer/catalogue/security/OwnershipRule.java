@@ -1,0 +1,65 @@
+package be.hulpwijzer.catalogue.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import io.micronaut.core.async.publisher.Publishers;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that decides who may change an organisation's entries: editors and tokens only their
+ * own organisations' (403 otherwise), administrators everything. Applies to every write under /api/v1
+ * that names an organisation, a module, a location or an engagement; the routes' own {@code @Secured}
+ * still refuses anonymous callers (401) and roles that may not write at all.
+ */
+@Singleton
+final class OwnershipRule implements SecurityRule<HttpRequest<?>> {
+
+    /** Before the {@code @Secured} annotation rule, so that a wrong owner is refused whatever the route allows. */
+    static final int ORDER = -300;
+    private static final Pattern OWNED = Pattern.compile("^/api/v1/(organisations|modules|locations|engagements)/(\\d+)(/.*)?$");
+
+    /** Lazily: authentication beans are looked up while the data layer that Principals needs is being built. */
+    private final io.micronaut.context.BeanProvider<Principals> principals;
+    private final ExecutorService blocking;
+
+    OwnershipRule(io.micronaut.context.BeanProvider<Principals> principals, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.principals = principals;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (request == null || authentication == null || request.getMethod() == HttpMethod.GET
+                || request.getMethod() == HttpMethod.HEAD || Roles.isAdmin(authentication)) {
+            return Publishers.just(SecurityRuleResult.UNKNOWN);
+        }
+        Matcher owned = OWNED.matcher(request.getPath());
+        if (!owned.matches()) {
+            return Publishers.just(SecurityRuleResult.UNKNOWN);
+        }
+        String table = owned.group(1);
+        long id = Long.parseLong(owned.group(2).length() > 18 ? "0" : owned.group(2));
+        CompletableFuture<SecurityRuleResult> decision = CompletableFuture.supplyAsync(() -> principals.get().owner(table, id)
+                .map(owner -> Roles.organisations(authentication).contains(owner) ? SecurityRuleResult.UNKNOWN
+                        : SecurityRuleResult.REJECTED)
+                .orElse(SecurityRuleResult.UNKNOWN), blocking);
+        return Publishers.fromCompletableFuture(() -> decision);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
