@@ -26,6 +26,7 @@ class AccountController {
     }
 
     @Post
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.COORDINATOR})
     HttpResponse<AccountView> create(@Body String body, Authentication creator) {
         AccountInput input = AccountInput.read(JsonFields.parse(body), accounts);

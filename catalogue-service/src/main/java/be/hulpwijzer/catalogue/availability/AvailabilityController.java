@@ -57,6 +57,7 @@ class AvailabilityController {
      * read must be sent, so that two people updating at once never overwrite each other unseen.
      */
     @Put
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     AvailabilityView update(long id, @Body String body, Authentication authentication) {
         Instant now = clock.instant();

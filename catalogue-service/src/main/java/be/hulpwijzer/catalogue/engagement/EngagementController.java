@@ -52,6 +52,7 @@ class EngagementController {
     }
 
     @Post("/organisations/{id}/engagements")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<Engagement> create(long id, @Body String body) {
         EngagementInput input = EngagementInput.read(JsonFields.parse(body), reference, false);
@@ -61,6 +62,7 @@ class EngagementController {
     }
 
     @Put("/engagements/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Engagement update(long id, @Body String body) {
         EngagementInput input = EngagementInput.read(JsonFields.parse(body), reference, true);
@@ -69,6 +71,7 @@ class EngagementController {
     }
 
     @Delete("/engagements/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {

@@ -52,6 +52,7 @@ class LocationController {
     }
 
     @Post("/organisations/{id}/locations")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<Location> create(long id, @Body String body) {
         LocationInput input = LocationInput.read(JsonFields.parse(body), reference, false);
@@ -61,6 +62,7 @@ class LocationController {
     }
 
     @Put("/locations/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Location update(long id, @Body String body) {
         LocationInput input = LocationInput.read(JsonFields.parse(body), reference, true);
@@ -69,6 +71,7 @@ class LocationController {
     }
 
     @Delete("/locations/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {

@@ -22,7 +22,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.transaction.annotation.Transactional;
 
 import java.net.URI;
 import java.util.List;
@@ -53,6 +52,7 @@ class MethodController {
     }
 
     @Post
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured(Roles.ADMIN)
     HttpResponse<Method> create(@Body String body) {
         MethodInput input = MethodInput.read(JsonFields.parse(body), false);
@@ -63,6 +63,7 @@ class MethodController {
 
     /** The code stays as it is: modules refer to it. */
     @Put("/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured(Roles.ADMIN)
     Method update(long id, @Body String body) {
         MethodInput input = MethodInput.read(JsonFields.parse(body), true);
@@ -73,9 +74,9 @@ class MethodController {
     }
 
     @Delete("/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured(Roles.ADMIN)
     @Status(HttpStatus.NO_CONTENT)
-    @Transactional
     void delete(long id) {
         Method method = methods.get(id);
         long users = modules.countUsingMethod(method.code());

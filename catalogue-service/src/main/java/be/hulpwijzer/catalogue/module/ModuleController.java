@@ -73,6 +73,7 @@ class ModuleController {
     }
 
     @Post("/organisations/{id}/modules")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<ModuleView> create(long id, @Body String body) {
         ModuleInput input = read(body, false);
@@ -82,6 +83,7 @@ class ModuleController {
     }
 
     @Put("/modules/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     ModuleView update(long id, @Body String body) {
         ModuleInput input = read(body, true);
@@ -90,6 +92,7 @@ class ModuleController {
     }
 
     @Delete("/modules/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {

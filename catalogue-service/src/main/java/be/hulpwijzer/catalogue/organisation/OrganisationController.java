@@ -45,6 +45,7 @@ class OrganisationController {
     }
 
     @Post
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured(Roles.ADMIN)
     HttpResponse<Organisation> create(@Body String body) {
         OrganisationInput input = OrganisationInput.read(JsonFields.parse(body), reference, false);
@@ -54,6 +55,7 @@ class OrganisationController {
     }
 
     @Put("/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Organisation update(long id, @Body String body) {
         OrganisationInput input = OrganisationInput.read(JsonFields.parse(body), reference, true);
@@ -63,6 +65,7 @@ class OrganisationController {
     }
 
     @Delete("/{id}")
+    @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {

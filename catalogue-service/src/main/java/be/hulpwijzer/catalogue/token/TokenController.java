@@ -18,7 +18,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.transaction.annotation.Transactional;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +41,7 @@ class TokenController {
 
     /** The token appears in this answer and never again. */
     @Post
-    @Transactional
+    @be.hulpwijzer.catalogue.security.Audited
     HttpResponse<Map<String, Object>> create(long id, @Body String body, Authentication caller) {
         mayManage(caller);
         boolean exists = jdbc.execute(c -> {
@@ -79,7 +78,7 @@ class TokenController {
     }
 
     @Delete("/{tokenId}")
-    @Transactional
+    @be.hulpwijzer.catalogue.security.Audited
     @Status(HttpStatus.NO_CONTENT)
     void revoke(long id, long tokenId, Authentication caller) {
         mayManage(caller);
