@@ -20,10 +20,12 @@ public class Accounts {
 
     private final JdbcOperations jdbc;
     private final ReferenceData reference;
+    private final be.hulpwijzer.catalogue.security.Principals principals;
 
-    public Accounts(JdbcOperations jdbc, ReferenceData reference) {
+    public Accounts(JdbcOperations jdbc, ReferenceData reference, be.hulpwijzer.catalogue.security.Principals principals) {
         this.jdbc = jdbc;
         this.reference = reference;
+        this.principals = principals;
     }
 
     /** Administrators make any account; coordinators only editors of organisations active in their zones. */
@@ -35,22 +37,8 @@ public class Accounts {
         if (!"editor".equals(input.role())) {
             throw new ForbiddenException(Messages.get("forbidden.coordinatorRole"));
         }
-        String[] zones = Roles.zones(creator).toArray(String[]::new);
         for (long organisation : input.organisations()) {
-            boolean inZones = jdbc.execute(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from module where organisation_id = ? "
-                        + "and zones && ?::text[]) or exists (select 1 from location l join postcode p on p.postcode = l.postcode "
-                        + "where l.organisation_id = ? and p.zone_code = any(?::text[]))")) {
-                    ps.setLong(1, organisation);
-                    ps.setArray(2, c.createArrayOf("text", zones));
-                    ps.setLong(3, organisation);
-                    ps.setArray(4, c.createArrayOf("text", zones));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getBoolean(1);
-                    }
-                }
-            });
+            boolean inZones = principals.activeInZones(organisation, Roles.zones(creator));
             if (!inZones) {
                 throw new ForbiddenException(Messages.get("forbidden.coordinatorZone", organisation));
             }

@@ -44,7 +44,7 @@ public class AuditController {
     @Get
     @Connectable
     public List<Change> changes(long id, @QueryValue(defaultValue = "100") int limit, Authentication caller) {
-        if (caller.getRoles().contains(Roles.EDITOR) && !Roles.organisations(caller).contains(id)) {
+        if (!Roles.speaksFor(caller, id)) {
             throw new ForbiddenException(Messages.get("status.403"));
         }
         int rows = Math.max(1, Math.min(limit, 1000));

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -78,6 +79,28 @@ class AvailabilityController {
             saved = availabilities.update(input.toAvailability(id, authentication.getName(), input.version()));
         }
         return AvailabilityView.of(saved, now);
+    }
+
+    /**
+     * "Nog steeds correct": confirms the current availability as it is, now, by the caller. Needs the
+     * version last read, like any update; the confirmation is kept in the history.
+     */
+    @Post("/confirmation")
+    @be.hulpwijzer.catalogue.security.Audited
+    @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
+    AvailabilityView confirm(long id, @Body String body, Authentication authentication) {
+        Instant now = clock.instant();
+        JsonFields json = JsonFields.parse(body);
+        json.allowOnly(java.util.Set.of("version"));
+        Long version = json.version(true);
+        json.throwIfInvalid();
+        modules.get(id);
+        Availability current = availabilities.findById(id)
+                .orElseThrow(() -> new be.hulpwijzer.catalogue.api.NotFoundException(Messages.get("what.availability"), id));
+        Availability confirmed = new Availability(id, current.state(), current.freePlaces(), current.waiting(),
+                current.expectedWaitDays(), current.expectedFirstContactDays(), current.note(), now,
+                authentication.getName(), version);
+        return AvailabilityView.of(availabilities.update(confirmed), now);
     }
 
     @Get("/history")
