@@ -1,0 +1,126 @@
+package be.hulpwijzer.catalogue.report;
+
+import be.hulpwijzer.catalogue.testing.Api;
+import be.hulpwijzer.catalogue.testing.Fixtures;
+import be.hulpwijzer.catalogue.testing.PostgresTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The waiting overview's figures against a fixture computed by hand. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WaitingReportTest implements PostgresTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Sql sql;
+
+    Api api;
+    long organisation;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.clean();
+        api = Api.admin(client);
+        organisation = api.post("/api/v1/organisations", organisation("CGG Brugge")).id();
+    }
+
+    @Test
+    void noDataGivesNoRows() {
+        assertThat(report("")).isEmpty();
+    }
+
+    @Test
+    void oneModuleIsItsOwnMedianAndPercentile() {
+        module("consult", 144, 215, "{\"state\": \"waiting\", \"waiting\": 3, \"expectedWaitDays\": 45}");
+        JsonNode rows = report("?zone=brugge");
+        assertThat(rows).hasSize(1);
+        JsonNode row = rows.get(0);
+        assertThat(row.get("ageBand").asText()).isEqualTo("12-17");
+        assertThat(row.get("modules").asInt()).isEqualTo(1);
+        assertThat(row.get("freeNow").asInt()).isZero();
+        assertThat(row.get("medianWaitDays").asDouble()).isEqualTo(45.0);
+        assertThat(row.get("p90WaitDays").asDouble()).isEqualTo(45.0);
+    }
+
+    @Test
+    void figuresMatchTheHandComputedFixture() {
+        // zone brugge, psychisch welzijn, consult, 12-17: waits 0 (free), 30, 90; one unknown; one stale
+        module("consult", 144, 215, "{\"state\": \"free\", \"freePlaces\": 2}");
+        module("consult", 144, 215, "{\"state\": \"waiting\", \"waiting\": 2, \"expectedWaitDays\": 30}");
+        long stale = module("consult", 144, 215, "{\"state\": \"waiting\", \"waiting\": 9, \"expectedWaitDays\": 90}");
+        module("consult", 144, 215, "{\"state\": \"unknown\"}");
+        sql.run("update availability set confirmed_at = now() - interval '40 days' where module_id = " + stale);
+        // a module from 4 to 17 years counts in both the 4-11 and the 12-17 band
+        module("consult", 48, 215, "{\"state\": \"closed\"}");
+
+        JsonNode rows = report("?zone=brugge&domain=psychisch-welzijn&type=consult&ageBand=12-17");
+        assertThat(rows).hasSize(1);
+        JsonNode row = rows.get(0);
+        assertThat(row.get("modules").asInt()).isEqualTo(5);
+        assertThat(row.get("freeNow").asInt()).isEqualTo(1);
+        // waits known: 0, 30, 90 (closed and unknown have none): median 30, p90 = 30 + 0.8 × (90 − 30) = 78
+        assertThat(row.get("medianWaitDays").asDouble()).isEqualTo(30.0);
+        assertThat(row.get("p90WaitDays").asDouble()).isEqualTo(78.0);
+        assertThat(row.get("stale").asInt()).isEqualTo(1);
+
+        JsonNode younger = report("?zone=brugge&ageBand=4-11");
+        assertThat(younger).hasSize(1);
+        assertThat(younger.get(0).get("modules").asInt()).isEqualTo(1);
+        assertThat(younger.get(0).get("medianWaitDays").isNull()).isTrue();
+        // the fixture's modules serve brugge and oostkust: a province filter finds both zones
+        assertThat(report("?province=West-Vlaanderen&ageBand=12-17")).hasSize(2);
+    }
+
+    @Test
+    void unknownFiltersAreRefusedNamingThem() {
+        Api.Reply reply = api.get("/api/v1/reports/waiting?zone=atlantis&ageBand=99-100&province=Utopia");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorFields()).contains("zone", "ageBand", "province");
+    }
+
+    private long module(String type, int min, int max, String availability) {
+        long id = api.post("/api/v1/organisations/" + organisation + "/modules", """
+                {"title": "Module", "description": "Hulp.", "type": "%s", "setting": "ambulant", "access": "rtj",
+                 "ageMinMonths": %d, "ageMaxMonths": %d, "lifeDomains": ["psychisch-welzijn"], "zones": ["brugge", "oostkust"]}"""
+                .formatted(type, min, max)).id();
+        api.put("/api/v1/modules/" + id + "/availability", availability);
+        return id;
+    }
+
+    private JsonNode report(String query) {
+        Api.Reply reply = Api.anonymous(client).get("/api/v1/reports/waiting" + query);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
+    }
+
+    @Singleton
+    static class Sql {
+        private final JdbcOperations jdbc;
+
+        Sql(JdbcOperations jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Connectable
+        void run(String statement) {
+            jdbc.execute(c -> c.createStatement().executeUpdate(statement));
+        }
+    }
+}
