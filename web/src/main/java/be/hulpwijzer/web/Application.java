@@ -24,19 +24,20 @@ public final class Application {
 
     public static void main(String[] args) throws Exception {
         boolean generate = args.length > 0 && args[0].equals("generate");
+        Path data = Path.of(setting("HULPWIJZER_DATA_DIR", "hulpwijzer.data-dir", "./data")).toAbsolutePath().normalize();
         if (externalDatabaseConfigured()) {
             if (generate) {
                 GenerateCommand.run(args, Map.of());
             } else {
-                Micronaut.build(args).mainClass(Application.class).start();
+                Micronaut.build(args).mainClass(Application.class)
+                        .properties(Map.of(SessionSecret.PROPERTY, SessionSecret.get(data))).start();
             }
             return;
         }
-        Path dataDirectory = Path.of(setting("HULPWIJZER_DATA_DIR", "hulpwijzer.data-dir", "./data"))
-                .toAbsolutePath().normalize().resolve("postgres");
+        Path dataDirectory = data.resolve("postgres");
         LOG.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
-        Map<String, Object> datasource = database.datasourceProperties();
+        Map<String, Object> datasource = new java.util.HashMap<>(database.datasourceProperties());
         if (generate) {
             try (database) {
                 GenerateCommand.run(args, datasource);
@@ -45,6 +46,7 @@ public final class Application {
         }
         ApplicationContext context;
         try {
+            datasource.put(SessionSecret.PROPERTY, SessionSecret.get(data));
             context = Micronaut.build(args).mainClass(Application.class).properties(datasource).start();
         } catch (RuntimeException e) {
             database.close();

@@ -35,13 +35,15 @@ class AvailabilityController {
     private final AvailabilityRepository availabilities;
     private final AvailabilityHistoryRepository history;
     private final Clock clock;
+    private final AvailabilityService service;
 
     AvailabilityController(ModuleRepository modules, AvailabilityRepository availabilities,
-                           AvailabilityHistoryRepository history, Clock clock) {
+                           AvailabilityHistoryRepository history, Clock clock, AvailabilityService service) {
         this.modules = modules;
         this.availabilities = availabilities;
         this.history = history;
         this.clock = clock;
+        this.service = service;
     }
 
     @Get
@@ -61,24 +63,7 @@ class AvailabilityController {
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     AvailabilityView update(long id, @Body String body, Authentication authentication) {
-        Instant now = clock.instant();
-        AvailabilityInput input = AvailabilityInput.read(JsonFields.parse(body), now);
-        modules.get(id);
-        Optional<Availability> current = availabilities.findById(id);
-        Availability saved;
-        if (current.isEmpty()) {
-            try {
-                saved = availabilities.save(input.toAvailability(id, authentication.getName(), null));
-            } catch (DataAccessException e) {
-                throw ConflictException.staleVersion(); // someone else set it first, just now
-            }
-        } else if (input.version() == null) {
-            throw new InvalidRequestException(List.of(new FieldError("version", "version.required",
-                    Messages.get("version.required"))));
-        } else {
-            saved = availabilities.update(input.toAvailability(id, authentication.getName(), input.version()));
-        }
-        return AvailabilityView.of(saved, now);
+        return service.update(id, body, authentication.getName());
     }
 
     /**
@@ -89,18 +74,11 @@ class AvailabilityController {
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     AvailabilityView confirm(long id, @Body String body, Authentication authentication) {
-        Instant now = clock.instant();
         JsonFields json = JsonFields.parse(body);
         json.allowOnly(java.util.Set.of("version"));
         Long version = json.version(true);
         json.throwIfInvalid();
-        modules.get(id);
-        Availability current = availabilities.findById(id)
-                .orElseThrow(() -> new be.hulpwijzer.catalogue.api.NotFoundException(Messages.get("what.availability"), id));
-        Availability confirmed = new Availability(id, current.state(), current.freePlaces(), current.waiting(),
-                current.expectedWaitDays(), current.expectedFirstContactDays(), current.note(), now,
-                authentication.getName(), version);
-        return AvailabilityView.of(availabilities.update(confirmed), now);
+        return service.confirm(id, version, authentication.getName());
     }
 
     @Get("/history")

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * The one place that decides who may change an organisation's entries: editors and tokens only their
  * own organisations' (403 otherwise), administrators everything. Applies to every write under /api/v1
- * that names an organisation, a module, a location or an engagement; the routes' own {@code @Secured}
+ * that names an organisation, a module, a location or an engagement, and to the pages that change them; the routes' own {@code @Secured}
  * still refuses anonymous callers (401) and roles that may not write at all.
  */
 @Singleton
@@ -29,6 +29,8 @@ final class OwnershipRule implements SecurityRule<HttpRequest<?>> {
     /** Before the {@code @Secured} annotation rule, so that a wrong owner is refused whatever the route allows. */
     static final int ORDER = -300;
     private static final Pattern OWNED = Pattern.compile("^/api/v1/(organisations|modules|locations|engagements)/(\\d+)(/.*)?$");
+    /** The pages that change a module's entries ("wachtlijsten bijwerken"). */
+    private static final Pattern OWNED_PAGE = Pattern.compile("^/wachtlijsten/(\\d+)(/.*)?$");
 
     /** Lazily: authentication beans are looked up while the data layer that Principals needs is being built. */
     private final io.micronaut.context.BeanProvider<Principals> principals;
@@ -48,11 +50,19 @@ final class OwnershipRule implements SecurityRule<HttpRequest<?>> {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         Matcher owned = OWNED.matcher(request.getPath());
-        if (!owned.matches()) {
+        Matcher page = OWNED_PAGE.matcher(request.getPath());
+        String table;
+        String digits;
+        if (owned.matches()) {
+            table = owned.group(1);
+            digits = owned.group(2);
+        } else if (page.matches()) {
+            table = "modules";
+            digits = page.group(1);
+        } else {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
-        String table = owned.group(1);
-        long id = Long.parseLong(owned.group(2).length() > 18 ? "0" : owned.group(2));
+        long id = Long.parseLong(digits.length() > 18 ? "0" : digits);
         CompletableFuture<SecurityRuleResult> decision = CompletableFuture.supplyAsync(() -> principals.get().owner(table, id)
                 .map(owner -> Roles.organisations(authentication).contains(owner) ? SecurityRuleResult.UNKNOWN
                         : SecurityRuleResult.REJECTED)

@@ -154,6 +154,7 @@ class CareWorkerJourneyTest implements SearchTest {
         pages.put("engagements", "/engagementen");
         pages.put("not-found", "/bestaat-niet");
         pages.put("bad-request", "/?age=200");
+        pages.put("login", "/login?fout=1");
         Map<String, int[]> sizes = Map.of("desktop", new int[]{1280, 900}, "phone", new int[]{360, 740});
         for (Map.Entry<String, int[]> size : sizes.entrySet()) {
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
