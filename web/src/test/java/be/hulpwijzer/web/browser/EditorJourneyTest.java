@@ -1,0 +1,97 @@
+package be.hulpwijzer.web.browser;
+
+import be.hulpwijzer.catalogue.testing.Api;
+import be.hulpwijzer.catalogue.testing.Fixtures;
+import be.hulpwijzer.indexer.index.IndexManager;
+import be.hulpwijzer.indexer.testing.SearchTest;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static be.hulpwijzer.catalogue.testing.Fixtures.module;
+import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An organisation's editor logs in, updates a waiting list, and sees the change in search. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EditorJourneyTest implements SearchTest {
+
+    private static final String PASSWORD = "een lang genoeg wachtwoord";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    IndexManager indexes;
+
+    Playwright playwright;
+    com.microsoft.playwright.Browser browser;
+    long module;
+
+    @BeforeAll
+    void catalogueAndBrowser() throws Exception {
+        fixtures.clean();
+        Api admin = Api.admin(client);
+        long organisation = admin.post("/api/v1/organisations", organisation("CKG De Vlinder")).id();
+        module = admin.post("/api/v1/organisations/" + organisation + "/modules", module("Mobiele gezinsondersteuning")).id();
+        admin.put("/api/v1/modules/" + module + "/availability", "{\"state\": \"waiting\", \"waiting\": 4, \"expectedWaitDays\": 56}");
+        admin.post("/api/v1/accounts", "{\"email\": \"an@vlinder.example\", \"name\": \"An\", \"password\": \"" + PASSWORD
+                + "\", \"role\": \"editor\", \"organisations\": [" + organisation + "]}");
+        playwright = Browser.playwright();
+        browser = Browser.chromium(playwright);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void logsInUpdatesTheWaitingListAndSeesItInSearch() throws Exception {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/wachtlijsten");
+            page.waitForURL("**/login");
+            page.getByLabel("E-mailadres").fill("an@vlinder.example");
+            page.getByLabel("Wachtwoord").fill(PASSWORD);
+            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Aanmelden")).click());
+            assertThat(page.url()).endsWith("/wachtlijsten");
+            assertThat(new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
+                    .getViolations()).isEmpty();
+            Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("waiting-lists-desktop.png")).setFullPage(true));
+
+            page.locator("#state-" + module).selectOption("free");
+            page.locator("#free-" + module).fill("2");
+            page.waitForNavigation(() -> page.locator("#module-" + module + " button:has-text('Opslaan')").click());
+            assertThat(page.locator(".saved").textContent()).contains("Opgeslagen");
+            assertThat(page.locator("#module-" + module + " .badge").textContent()).contains("2 plaatsen vrij");
+
+            assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            page.navigate(server.getURL() + "/?q=gezinsondersteuning&availableNow=true");
+            assertThat(page.locator(".card .badge").first().textContent()).contains("2 plaatsen vrij", "bevestigd vandaag");
+        }
+    }
+}
