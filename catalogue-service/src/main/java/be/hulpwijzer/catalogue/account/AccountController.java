@@ -25,6 +25,23 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    /** An account changes its own password: {"currentPassword": ..., "newPassword": ...}. */
+    @io.micronaut.http.annotation.Put("/me/password")
+    @be.hulpwijzer.catalogue.security.Audited
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.EDITOR})
+    @io.micronaut.http.annotation.Status(io.micronaut.http.HttpStatus.NO_CONTENT)
+    void changePassword(@Body String body, Authentication caller) {
+        JsonFields json = JsonFields.parse(body);
+        json.allowOnly(java.util.Set.of("currentPassword", "newPassword"));
+        String current = json.text("currentPassword", true, 200);
+        String next = json.text("newPassword", true, 200);
+        json.throwIfInvalid();
+        java.util.List<be.hulpwijzer.catalogue.api.FieldError> errors = accounts.changePassword(caller.getName(), current, next);
+        if (!errors.isEmpty()) {
+            throw new be.hulpwijzer.catalogue.api.InvalidRequestException(errors);
+        }
+    }
+
     @Post
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.COORDINATOR})

@@ -78,6 +78,41 @@ public class Accounts {
         });
     }
 
+    /**
+     * Changes an account's own password after checking the current one; the new one needs 12 characters.
+     * Returns the errors, empty when changed.
+     */
+    @Transactional
+    public java.util.List<be.hulpwijzer.catalogue.api.FieldError> changePassword(String email, String current, String next) {
+        java.util.List<be.hulpwijzer.catalogue.api.FieldError> errors = new java.util.ArrayList<>();
+        String hash = jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select password_hash from account where email = ?")) {
+                ps.setString(1, email);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        if (current == null || !Secrets.passwordMatches(current, hash)) {
+            errors.add(new be.hulpwijzer.catalogue.api.FieldError("currentPassword", "account.currentPassword",
+                    Messages.get("account.currentPassword")));
+        }
+        if (next == null || next.length() < AccountInput.MIN_PASSWORD) {
+            errors.add(new be.hulpwijzer.catalogue.api.FieldError("newPassword", "account.password", Messages.get("account.password")));
+        }
+        if (errors.isEmpty()) {
+            jdbc.execute(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "update account set password_hash = ?, version = version + 1, updated_at = now() where email = ?")) {
+                    ps.setString(1, Secrets.hashPassword(next));
+                    ps.setString(2, email);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        return errors;
+    }
+
     @Connectable
     public boolean organisationExists(long id) {
         return exists("select exists (select 1 from organisation where id = ?)", id);

@@ -154,6 +154,22 @@ class AuthorisationMatrixTest implements PostgresTest {
     }
 
     @Test
+    void anAccountChangesItsOwnPasswordAfterGivingTheCurrentOne() {
+        String path = "/api/v1/accounts/me/password";
+        assertThat(send("PUT", path, "{\"currentPassword\": \"fout\", \"newPassword\": \"nieuw en lang genoeg\"}",
+                basic("editor@ours.example"))).isEqualTo(400);
+        assertThat(send("PUT", path, "{\"currentPassword\": \"" + PASSWORD + "\", \"newPassword\": \"kort\"}",
+                basic("editor@ours.example"))).isEqualTo(400);
+        assertThat(send("PUT", path, "{\"currentPassword\": \"" + PASSWORD + "\", \"newPassword\": \"nieuw en lang genoeg\"}",
+                basic("editor@ours.example"))).isEqualTo(204);
+        String body = "{\"state\": \"free\", \"freePlaces\": 1}";
+        assertThat(send("PUT", "/api/v1/modules/" + module + "/availability", body, basic("editor@ours.example"))).isEqualTo(401);
+        assertThat(send("PUT", "/api/v1/modules/" + module + "/availability", body,
+                basic("editor@ours.example", "nieuw en lang genoeg"))).isEqualTo(200);
+        assertThat(send("PUT", path, "{}", null)).isEqualTo(401);
+    }
+
+    @Test
     void failedLoginsAreThrottled() {
         String path = "/api/v1/modules/" + module + "/availability";
         String body = "{\"state\": \"free\", \"freePlaces\": 1}";
