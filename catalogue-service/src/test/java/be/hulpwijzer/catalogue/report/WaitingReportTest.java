@@ -3,14 +3,12 @@ package be.hulpwijzer.catalogue.report;
 import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
 import be.hulpwijzer.catalogue.testing.PostgresTest;
+import be.hulpwijzer.catalogue.testing.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -108,19 +106,5 @@ class WaitingReportTest implements PostgresTest {
         Api.Reply reply = Api.anonymous(client).get("/api/v1/reports/waiting" + query);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return reply.body();
-    }
-
-    @Singleton
-    static class Sql {
-        private final JdbcOperations jdbc;
-
-        Sql(JdbcOperations jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Connectable
-        void run(String statement) {
-            jdbc.execute(c -> c.createStatement().executeUpdate(statement));
-        }
     }
 }

@@ -3,8 +3,7 @@ package be.hulpwijzer.catalogue.security;
 import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
 import be.hulpwijzer.catalogue.testing.PostgresTest;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import be.hulpwijzer.catalogue.testing.Sql;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -13,13 +12,11 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -47,7 +44,7 @@ class AuthorisationMatrixTest implements PostgresTest {
     @Inject
     Fixtures fixtures;
     @Inject
-    TokenTable tokens;
+    Sql sql;
 
     Api admin;
     long ours;
@@ -136,7 +133,7 @@ class AuthorisationMatrixTest implements PostgresTest {
         location = admin.post("/api/v1/organisations/" + ours + "/locations", "{\"name\": \"Onthaal\", \"postcode\": \"8000\"}").id();
         engagement = admin.post("/api/v1/organisations/" + ours + "/engagements",
                 "{\"title\": \"GBO binnen 5 dagen\", \"zones\": [\"brugge\"], \"validFrom\": \"2026-01-01\"}").id();
-        tokens.resetVersion(ours);
+        sql.run("update organisation set version = 0 where id = " + ours);
     }
 
     @Test
@@ -145,7 +142,7 @@ class AuthorisationMatrixTest implements PostgresTest {
         String token = created.body().get("token").asText();
         assertThat(send("PUT", "/api/v1/modules/" + module + "/availability", "{\"state\": \"free\", \"freePlaces\": 2}",
                 "Bearer " + token)).isEqualTo(200);
-        assertThat(tokens.storedValues()).doesNotContain(token).allMatch(v -> v.matches("[0-9a-f]{64}"));
+        assertThat(sql.column("select token_hash from api_token")).doesNotContain(token).allMatch(v -> v.matches("[0-9a-f]{64}"));
 
         assertThat(admin.delete("/api/v1/organisations/" + ours + "/tokens/" + created.id()).status()).isEqualTo(204);
         assertThat(send("PUT", "/api/v1/modules/" + module + "/availability",
@@ -234,34 +231,6 @@ class AuthorisationMatrixTest implements PostgresTest {
             return client.toBlocking().exchange(request, String.class).code();
         } catch (HttpClientResponseException e) {
             return e.getStatus().getCode();
-        }
-    }
-
-    /** Direct reads and resets for checks the API must not offer. */
-    @Singleton
-    static class TokenTable {
-        private final JdbcOperations jdbc;
-
-        TokenTable(JdbcOperations jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Connectable
-        List<String> storedValues() {
-            return jdbc.execute(c -> {
-                List<String> values = new ArrayList<>();
-                try (ResultSet rs = c.createStatement().executeQuery("select token_hash from api_token")) {
-                    while (rs.next()) {
-                        values.add(rs.getString(1));
-                    }
-                }
-                return values;
-            });
-        }
-
-        @Connectable
-        void resetVersion(long organisation) {
-            jdbc.execute(c -> c.createStatement().executeUpdate("update organisation set version = 0 where id = " + organisation));
         }
     }
 }

@@ -3,6 +3,7 @@ package be.hulpwijzer.catalogue.security;
 import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
 import be.hulpwijzer.catalogue.testing.PostgresTest;
+import be.hulpwijzer.catalogue.testing.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -32,7 +33,7 @@ class FreshnessTest implements PostgresTest {
     @Inject
     Fixtures fixtures;
     @Inject
-    AuditLogTest.Sql sql;
+    Sql sql;
 
     Api admin;
     long organisation;
