@@ -22,8 +22,11 @@ class SearchController {
     private final Searcher searcher;
     private final SearchParameters parameters;
     private final Clock clock;
+    private final be.hulpwijzer.indexer.signals.SearchLog log;
 
-    SearchController(IndexManager indexes, Searcher searcher, SearchParameters parameters, Clock clock) {
+    SearchController(IndexManager indexes, Searcher searcher, SearchParameters parameters, Clock clock,
+                     be.hulpwijzer.indexer.signals.SearchLog log) {
+        this.log = log;
         this.indexes = indexes;
         this.searcher = searcher;
         this.parameters = parameters;
@@ -34,6 +37,8 @@ class SearchController {
     SearchResult search(HttpRequest<?> request) throws IOException {
         SearchParameters.Parsed parsed = parameters.parse(request.getParameters());
         SearchIndex index = indexes.current().orElseThrow(WarmingUpException::new);
-        return searcher.search(index, parsed.request(), parsed.understood(), clock.instant());
+        SearchResult result = searcher.search(index, parsed.request(), parsed.understood(), clock.instant());
+        log.record(parsed.request().text(), parsed.request(), result);
+        return result;
     }
 }

@@ -39,9 +39,11 @@ class SearchPageController {
     private final SearchForm form;
     private final SearchPage page;
     private final Clock clock;
+    private final be.hulpwijzer.indexer.signals.SearchLog log;
 
     SearchPageController(IndexManager indexes, Searcher searcher, SearchParameters parameters, ReferenceData reference,
-                         Clock clock) {
+                         Clock clock, be.hulpwijzer.indexer.signals.SearchLog log) {
+        this.log = log;
         this.indexes = indexes;
         this.searcher = searcher;
         this.parameters = parameters;
@@ -70,8 +72,10 @@ class SearchPageController {
         if (index.isEmpty()) {
             return ErrorPage.of(503, Texts.get("warmingUp"), List.of());
         }
-        page.result(model, query, searcher.search(index.get(), parsed.request(), parsed.understood(), clock.instant()),
-                clock.instant());
+        be.hulpwijzer.indexer.search.SearchResult result = searcher.search(index.get(), parsed.request(),
+                parsed.understood(), clock.instant());
+        log.record(parsed.request().text(), parsed.request(), result);
+        page.result(model, query, result, clock.instant());
         return HttpResponse.ok(new ModelAndView<>("search", model));
     }
 }
