@@ -120,6 +120,17 @@ class CareWorkerJourneyTest implements SearchTest {
     }
 
     @Test
+    void theHeatMapCellLeadsToTheSearchThatListsThoseModules() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/wachtbeheer"));
+            page.getByLabel("Brugge, Psychisch welzijn", new Page.GetByLabelOptions().setExact(false)).click();
+            page.waitForURL("**/?zone=brugge&domain=psychisch-welzijn");
+            assertThat(page.locator("#results-title").textContent()).isEqualTo("2 resultaten");
+        }
+    }
+
+    @Test
     void theSameSearchWorksWithTheKeyboardOnly() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -155,6 +166,7 @@ class CareWorkerJourneyTest implements SearchTest {
         pages.put("not-found", "/bestaat-niet");
         pages.put("bad-request", "/?age=200");
         pages.put("login", "/login?fout=1");
+        pages.put("waiting-overview", "/wachtbeheer");
         Map<String, int[]> sizes = Map.of("desktop", new int[]{1280, 900}, "phone", new int[]{360, 740});
         for (Map.Entry<String, int[]> size : sizes.entrySet()) {
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()

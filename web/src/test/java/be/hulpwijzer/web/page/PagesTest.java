@@ -96,7 +96,7 @@ class PagesTest implements SearchTest {
     @Test
     void everyPageSendsSecurityHeadersAndHasNoInlineScript() {
         for (String path : new String[]{"/", "/?q=angst", "/modules/" + moduleId, "/organisaties/" + organisationId,
-                "/zones/brugge", "/methodieken", "/engagementen", "/bestaat-niet"}) {
+                "/zones/brugge", "/methodieken", "/engagementen", "/wachtbeheer", "/login", "/bestaat-niet"}) {
             HttpResponse<String> page = get(path);
             assertThat(page.header("Content-Security-Policy")).as(path).contains("script-src 'self'")
                     .doesNotContain("unsafe-inline");
@@ -161,6 +161,14 @@ class PagesTest implements SearchTest {
         assertThat(get("/methodieken").body()).contains("Signs of Safety", "CGG Noord-West-Vlaanderen");
         assertThat(get("/engagementen").body()).contains("GBO-doorverwijzingen binnen vijf dagen", "4 per maand",
                 "reactie binnen 5 dagen");
+    }
+
+    @Test
+    void theWaitingOverviewShowsEachZoneAndDomainWithItsMedianAndRoomNow() {
+        String body = get("/wachtbeheer").body();
+        assertThat(body).contains("Wachtbeheer: West-Vlaanderen", "Brugge", "Westhoek", "Psychisch welzijn",
+                "href=\"/?zone&#x3D;brugge&amp;domain&#x3D;psychisch-welzijn\"", "1 van 1 vrij", "0 dagen");
+        assertPage("/wachtbeheer?provincie=Atlantis", 400, "geen provincie");
     }
 
     @Test
