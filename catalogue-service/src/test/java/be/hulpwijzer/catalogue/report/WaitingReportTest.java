@@ -28,6 +28,8 @@ class WaitingReportTest implements PostgresTest {
     Fixtures fixtures;
     @Inject
     Sql sql;
+    @Inject
+    WaitingTrend trend;
 
     Api api;
     long organisation;
@@ -84,6 +86,28 @@ class WaitingReportTest implements PostgresTest {
         assertThat(younger.get(0).get("medianWaitDays").isNull()).isTrue();
         // the fixture's modules serve brugge and oostkust: a province filter finds both zones
         assertThat(report("?province=West-Vlaanderen&ageBand=12-17")).hasSize(2);
+    }
+
+    @Test
+    void theTrendCountsEachModuleAsItStoodAtTheEndOfEachWeek() {
+        java.time.Instant now = java.time.Instant.now();
+        long first = module("consult", 144, 215, "{\"state\": \"waiting\", \"waiting\": 3, \"expectedWaitDays\": 30, "
+                + "\"confirmedAt\": \"" + now.minus(java.time.Duration.ofDays(28)) + "\"}");
+        api.put("/api/v1/modules/" + first + "/availability", "{\"version\": 0, \"state\": \"waiting\", \"waiting\": 6, "
+                + "\"expectedWaitDays\": 60, \"confirmedAt\": \"" + now.minus(java.time.Duration.ofDays(7)) + "\"}");
+        module("consult", 144, 215, "{\"state\": \"free\", \"freePlaces\": 1}");
+
+        java.util.List<WaitingTrend.Week> weeks = trend.weeks("brugge", "psychisch-welzijn");
+        assertThat(weeks).hasSize(52);
+        java.util.Map<Integer, Double> medianWeeksAgo = new java.util.HashMap<>();
+        for (int i = 0; i < weeks.size(); i++) {
+            medianWeeksAgo.put(weeks.size() - 1 - i, weeks.get(i).medianWaitDays());
+        }
+        assertThat(medianWeeksAgo.get(10)).as("before any information").isNull();
+        assertThat(medianWeeksAgo.get(3)).as("only the first module: 30 days").isEqualTo(30.0);
+        // this week: 60 days and room now (0): median 30
+        assertThat(medianWeeksAgo.get(0)).isEqualTo(30.0);
+        assertThat(weeks.get(51).modules()).isEqualTo(2);
     }
 
     @Test

@@ -39,15 +39,18 @@ import java.util.stream.Collectors;
 class WaitingPageController {
 
     private final WaitingHeatMap heatMap;
+    private final be.hulpwijzer.catalogue.report.WaitingTrend trend;
     private final ReferenceData reference;
 
-    WaitingPageController(WaitingHeatMap heatMap, ReferenceData reference) {
+    WaitingPageController(WaitingHeatMap heatMap, be.hulpwijzer.catalogue.report.WaitingTrend trend, ReferenceData reference) {
         this.heatMap = heatMap;
+        this.trend = trend;
         this.reference = reference;
     }
 
     @Get
-    HttpResponse<?> page(@Nullable @QueryValue String provincie) {
+    HttpResponse<?> page(@Nullable @QueryValue String provincie, @Nullable @QueryValue("zone") String trendZoneCode,
+                         @Nullable @QueryValue String domein) {
         List<String> provinces = reference.zones().stream().map(Zone::province).distinct().sorted().toList();
         String province = provincie == null || provincie.isBlank() ? "West-Vlaanderen" : provincie;
         if (!provinces.contains(province)) {
@@ -82,6 +85,19 @@ class WaitingPageController {
         model.put("provinces", provinces.stream().map(p -> Map.of("name", p, "selected", p.equals(province))).toList());
         model.put("domains", domains);
         model.put("rows", rows);
+        String trendZone = trendZoneCode != null && reference.isZone(trendZoneCode) ? trendZoneCode : zones.isEmpty() ? null : zones.get(0).code();
+        String trendDomain = domein != null && reference.codes(domains).contains(domein) ? domein : "psychisch-welzijn";
+        if (trendZone != null) {
+            Zone chosen = reference.zonesByCode().get(trendZone);
+            String domainName = domains.stream().filter(d -> d.code().equals(trendDomain)).map(CodeName::name).findFirst().orElse(trendDomain);
+            String label = Texts.get("trendLabel", chosen.name(), domainName);
+            model.put("trendTitle", label);
+            model.put("trendChart", TrendChart.svg(trend.weeks(trendZone, trendDomain), label));
+            model.put("trendZones", zones.stream().map(z -> Map.of("code", z.code(), "name", z.name(),
+                    "selected", z.code().equals(trendZone))).toList());
+            model.put("trendDomains", domains.stream().map(d -> Map.of("code", d.code(), "name", d.name(),
+                    "selected", d.code().equals(trendDomain))).toList());
+        }
         return HttpResponse.ok(new ModelAndView<>("waiting-overview", model));
     }
 

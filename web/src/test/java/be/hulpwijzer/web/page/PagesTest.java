@@ -169,6 +169,9 @@ class PagesTest implements SearchTest {
         assertThat(body).contains("Wachtbeheer: West-Vlaanderen", "Brugge", "Westhoek", "Psychisch welzijn",
                 "href=\"/?zone&#x3D;brugge&amp;domain&#x3D;psychisch-welzijn\"", "1 van 1 vrij", "0 dagen");
         assertPage("/wachtbeheer?provincie=Atlantis", 400, "geen provincie");
+        String trend = get("/wachtbeheer?provincie=West-Vlaanderen&zone=brugge&domein=psychisch-welzijn").body();
+        assertThat(trend).contains("Verloop van de wachttijd", "Mediaan wachttijd in dagen per week: Brugge, Psychisch welzijn",
+                "<path class=\"line\" d=\"M");
     }
 
     @Test
