@@ -124,7 +124,8 @@ class CareWorkerJourneyTest implements SearchTest {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             page.navigate(url("/wachtbeheer"));
-            page.getByLabel("Brugge, Psychisch welzijn", new Page.GetByLabelOptions().setExact(false)).click();
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Brugge, Psychisch welzijn:")).click();
             page.waitForURL("**/?zone=brugge&domain=psychisch-welzijn");
             assertThat(page.locator("#results-title").textContent()).isEqualTo("2 resultaten");
         }
