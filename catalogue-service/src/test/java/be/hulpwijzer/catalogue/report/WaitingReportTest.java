@@ -84,6 +84,10 @@ class WaitingReportTest implements PostgresTest {
         assertThat(younger).hasSize(1);
         assertThat(younger.get(0).get("modules").asInt()).isEqualTo(1);
         assertThat(younger.get(0).get("medianWaitDays").isNull()).isTrue();
+        String csv = client.toBlocking().retrieve("/api/v1/reports/waiting/csv?zone=brugge&ageBand=12-17");
+        assertThat(csv.lines()).containsExactly(
+                "zone,life_domain,type,age_band,modules,free_now,median_wait_days,p90_wait_days,stale",
+                "brugge,psychisch-welzijn,consult,12-17,5,1,30.0,78.0,1");
         // the fixture's modules serve brugge and oostkust: a province filter finds both zones
         assertThat(report("?province=West-Vlaanderen&ageBand=12-17")).hasSize(2);
     }
