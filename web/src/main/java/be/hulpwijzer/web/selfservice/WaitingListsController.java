@@ -49,7 +49,7 @@ import java.util.Map;
  * save shows the page again with the message next to the module and what was typed kept.
  */
 @Controller("/wachtlijsten")
-@Secured({Roles.EDITOR, Roles.ADMIN})
+@Secured({Roles.EDITOR, Roles.ADMIN, Roles.COORDINATOR})
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WaitingListsController {
@@ -81,6 +81,7 @@ class WaitingListsController {
     }
 
     @Post("/{id}")
+    @Secured({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> update(long id, HttpRequest<?> request, @Body Map<String, String> form, Authentication caller) {
@@ -98,6 +99,7 @@ class WaitingListsController {
     }
 
     @Post("/{id}/bevestigen")
+    @Secured({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> confirm(long id, HttpRequest<?> request, @Body Map<String, String> form, Authentication caller) {
@@ -134,6 +136,7 @@ class WaitingListsController {
         }
         model.put("organisations", groups);
         model.put("noOrganisations", groups.isEmpty());
+        model.put("coordinator", caller.getRoles().contains(Roles.COORDINATOR) || Roles.isAdmin(caller));
         return model;
     }
 

@@ -132,6 +132,21 @@ class WaitingListsTest implements SearchTest {
         assertThat(admin.get("/api/v1/modules/" + ours + "/availability/history").body().size()).isEqualTo(before + 1);
     }
 
+    @Test
+    void coordinatorsSeeTheSignalsAndEditorsDoNot() throws Exception {
+        admin.post("/api/v1/accounts", "{\"email\": \"co@westhoek.example\", \"name\": \"Co\", \"password\": \"" + PASSWORD
+                + "\", \"role\": \"coordinator\", \"zones\": [\"westhoek\"]}");
+        admin.get("/api/v1/search?q=angst&zone=westhoek&domain=psychisch-welzijn&age=15");
+        Browser co = Browser.loggedIn(this, "co@westhoek.example", "/signalen");
+        assertThat(co.get("/wachtlijsten").body()).as("where login lands").contains("href=\"/signalen\"");
+        assertThat(co.post("/wachtlijsten/" + ours, "state=free&freePlaces=9&version=0&_csrf=x").statusCode())
+                .as("coordinators do not change an organisation's entries").isEqualTo(403);
+        HttpResponse<String> coordinator = co.get("/signalen");
+        assertThat(coordinator.statusCode()).isEqualTo(200);
+        assertThat(coordinator.body()).contains("Signalen", "12-17 jaar", "Psychisch welzijn", "Westhoek", "\u201cangst\u201d");
+        assertThat(Browser.loggedIn(this, "an@vlinder.example").get("/signalen").statusCode()).isEqualTo(403);
+    }
+
     private static String field(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
         assertThat(m.find()).as("field " + name).isTrue();
@@ -146,11 +161,16 @@ class WaitingListsTest implements SearchTest {
         HttpResponse<String> lastLogin;
 
         static Browser loggedIn(WaitingListsTest test, String email) throws Exception {
+            return loggedIn(test, email, "/wachtlijsten");
+        }
+
+        static Browser loggedIn(WaitingListsTest test, String email, String landing) throws Exception {
             Browser browser = new Browser();
             browser.base = test.server.getURL().toString();
             browser.lastLogin = browser.post("/login", "username=" + email + "&password="
                     + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
             assertThat(browser.lastLogin.headers().firstValue("Location").orElse("")).as(browser.lastLogin.statusCode() + " " + browser.lastLogin.body()).endsWith("/wachtlijsten");
+            assertThat(landing).startsWith("/");
             return browser;
         }
 

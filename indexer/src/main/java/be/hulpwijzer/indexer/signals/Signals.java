@@ -1,0 +1,87 @@
+package be.hulpwijzer.indexer.signals;
+
+import be.hulpwijzer.catalogue.api.FieldError;
+import be.hulpwijzer.catalogue.api.InvalidRequestException;
+import be.hulpwijzer.catalogue.api.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Signals of missing help from the search log: the combinations most often searched, per month, with how
+ * many found nothing and how many found nothing with room now.
+ */
+@jakarta.inject.Singleton
+public class Signals {
+
+    /** One combination of what was asked, in one month. */
+    public record Signal(String month, List<String> terms, List<String> zones, List<String> domains, List<String> types,
+                         @Nullable String ageBand, int searches, int withoutResults, int withoutRoomNow) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    public Signals(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Connectable
+    public List<Signal> between(@Nullable String from, @Nullable String to, @Nullable String zone, int limit) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate start = month(from, "from", errors, YearMonth.now().minusMonths(11)).atDay(1);
+        LocalDate end = month(to, "to", errors, YearMonth.now()).atEndOfMonth();
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return jdbc.execute(c -> {
+            List<Signal> signals = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select to_char(searched_on, 'YYYY-MM'), terms, zones, domains, types, age_band, count(*),
+                           count(*) filter (where hits = 0), count(*) filter (where hits_free = 0)
+                    from search_log where searched_on between ? and ? and (?::text is null or ? = any(zones))
+                    group by 1, 2, 3, 4, 5, 6
+                    having count(*) filter (where hits_free = 0) > 0
+                    order by count(*) filter (where hits_free = 0) desc, count(*) desc, 1 desc
+                    limit ?""")) {
+                ps.setDate(1, Date.valueOf(start));
+                ps.setDate(2, Date.valueOf(end));
+                ps.setString(3, zone);
+                ps.setString(4, zone);
+                ps.setInt(5, Math.max(1, Math.min(limit, 1000)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        signals.add(new Signal(rs.getString(1), texts(rs, 2), texts(rs, 3), texts(rs, 4), texts(rs, 5),
+                                rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                    }
+                }
+            }
+            return signals;
+        });
+    }
+
+    private static List<String> texts(ResultSet rs, int column) throws java.sql.SQLException {
+        return Arrays.asList((String[]) rs.getArray(column).getArray());
+    }
+
+    private static YearMonth month(String value, String name, List<FieldError> errors, YearMonth fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "report.month", Messages.get("report.month", name)));
+            return fallback;
+        }
+    }
+}
