@@ -1,13 +1,9 @@
 package be.hulpwijzer.catalogue.availability;
 
-import be.hulpwijzer.catalogue.api.ConflictException;
-import be.hulpwijzer.catalogue.api.FieldError;
-import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.module.ModuleRepository;
 import be.hulpwijzer.catalogue.security.Roles;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -22,9 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 @Controller("/api/v1/modules/{id}/availability")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -97,25 +97,7 @@ public class FreshnessController {
             throw new InvalidRequestException(List.of(new FieldError("zone", "field.unknownZone",
                     Messages.get("field.unknownZone", "zone", zone))));
         }
-        return jdbc.execute(c -> {
-            List<OrganisationFreshness> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select o.id, o.name, count(m.id), count(m.id) filter (where a.confirmed_at is null or a.confirmed_at < ?),
-                           min(a.confirmed_at), o.verified_at, o.verified_by
-                    from organisation o join module m on m.organisation_id = o.id and m.status = 'active' and ? = any(m.zones)
-                    left join availability a on a.module_id = m.id
-                    group by o.id order by 4 desc, o.name""")) {
-                ps.setTimestamp(1, Timestamp.from(staleBefore()));
-                ps.setString(2, zone);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(new OrganisationFreshness(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7)));
-                    }
-                }
-            }
-            return result;
-        });
+        return organisations(zone, null);
     }
 
     /** A coordinator (for an organisation active in their zones) or an administrator marks it verified, now. */
@@ -137,20 +119,33 @@ public class FreshnessController {
                 return ps.executeUpdate();
             }
         });
+        return organisations(null, id).get(0);
+    }
+
+    /** Freshness per organisation: of those serving a zone, or of one organisation. */
+    private List<OrganisationFreshness> organisations(@Nullable String zone, @Nullable Long organisation) {
         return jdbc.execute(c -> {
+            List<OrganisationFreshness> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     select o.id, o.name, count(m.id), count(m.id) filter (where a.confirmed_at is null or a.confirmed_at < ?),
                            min(a.confirmed_at), o.verified_at, o.verified_by
                     from organisation o left join module m on m.organisation_id = o.id and m.status = 'active'
-                    left join availability a on a.module_id = m.id where o.id = ? group by o.id""")) {
+                    left join availability a on a.module_id = m.id
+                    where (?::text is null or ? = any(m.zones)) and (?::bigint is null or o.id = ?)
+                    group by o.id order by 4 desc, o.name""")) {
                 ps.setTimestamp(1, Timestamp.from(staleBefore()));
-                ps.setLong(2, id);
+                ps.setString(2, zone);
+                ps.setString(3, zone);
+                ps.setObject(4, organisation, java.sql.Types.BIGINT);
+                ps.setObject(5, organisation, java.sql.Types.BIGINT);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new OrganisationFreshness(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7));
+                    while (rs.next()) {
+                        result.add(new OrganisationFreshness(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7)));
+                    }
                 }
             }
+            return result;
         });
     }
 

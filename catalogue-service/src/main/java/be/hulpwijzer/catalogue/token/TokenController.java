@@ -34,9 +34,11 @@ import java.util.Set;
 class TokenController {
 
     private final JdbcOperations jdbc;
+    private final be.hulpwijzer.catalogue.security.Principals principals;
 
-    TokenController(JdbcOperations jdbc) {
+    TokenController(JdbcOperations jdbc, be.hulpwijzer.catalogue.security.Principals principals) {
         this.jdbc = jdbc;
+        this.principals = principals;
     }
 
     /** The token appears in this answer and never again. */
@@ -44,18 +46,7 @@ class TokenController {
     @be.hulpwijzer.catalogue.security.Audited
     HttpResponse<Map<String, Object>> create(long id, @Body String body, Authentication caller) {
         mayManage(caller);
-        boolean exists = jdbc.execute(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from organisation where id = ?)")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getBoolean(1);
-                }
-            }
-        });
-        if (!exists) {
-            throw new NotFoundException(Messages.get("what.organisation"), id);
-        }
+        principals.owner("organisations", id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
         JsonFields json = JsonFields.parse(body);
         json.allowOnly(Set.of("label"));
         String label = json.text("label", true, 100);

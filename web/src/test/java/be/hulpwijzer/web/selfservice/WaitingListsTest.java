@@ -65,7 +65,7 @@ class WaitingListsTest implements SearchTest {
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-        Browser anonymous = new Browser();
+        Browser anonymous = new Browser(server.getURL().toString());
         HttpResponse<String> page = anonymous.get("/wachtlijsten");
         assertThat(page.statusCode()).isEqualTo(303);
         assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -157,7 +157,7 @@ class WaitingListsTest implements SearchTest {
     static final class Browser {
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String base;
+        private final String base;
         HttpResponse<String> lastLogin;
 
         static Browser loggedIn(WaitingListsTest test, String email) throws Exception {
@@ -165,8 +165,7 @@ class WaitingListsTest implements SearchTest {
         }
 
         static Browser loggedIn(WaitingListsTest test, String email, String landing) throws Exception {
-            Browser browser = new Browser();
-            browser.base = test.server.getURL().toString();
+            Browser browser = new Browser(test.server.getURL().toString());
             browser.lastLogin = browser.post("/login", "username=" + email + "&password="
                     + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
             assertThat(browser.lastLogin.headers().firstValue("Location").orElse("")).as(browser.lastLogin.statusCode() + " " + browser.lastLogin.body()).endsWith("/wachtlijsten");
@@ -174,7 +173,8 @@ class WaitingListsTest implements SearchTest {
             return browser;
         }
 
-        Browser() {
+        Browser(String base) {
+            this.base = base;
         }
 
         HttpResponse<String> get(String path) throws Exception {
@@ -189,17 +189,7 @@ class WaitingListsTest implements SearchTest {
         }
 
         private URI uri(String path) {
-            return URI.create((base == null ? ServerHolder.url : base) + path);
+            return URI.create(base + path);
         }
-    }
-
-    /** The anonymous browser needs the server's address too. */
-    static final class ServerHolder {
-        static String url;
-    }
-
-    @BeforeEach
-    void rememberServer() {
-        ServerHolder.url = server.getURL().toString();
     }
 }
