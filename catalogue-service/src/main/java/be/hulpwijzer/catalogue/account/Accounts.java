@@ -1,6 +1,7 @@
 package be.hulpwijzer.catalogue.account;
 
 import be.hulpwijzer.catalogue.api.ForbiddenException;
+import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.security.Roles;
@@ -13,6 +14,8 @@ import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Creates accounts, and decides who may create which. */
 @Singleton
@@ -111,6 +114,77 @@ public class Accounts {
             });
         }
         return errors;
+    }
+
+    /** An account as listed to those who manage accounts: never its password. */
+    public record AccountSummary(long id, String email, String name, String role, List<String> organisations,
+                                 List<String> zones) {
+    }
+
+    /** An organisation an account may be made for. */
+    public record Choice(long id, String name) {
+    }
+
+    /** At most this many organisations are offered in the account form. */
+    public static final int MAX_CHOICES = 500;
+
+    /** Reads, authorises and creates, as the API and the accounts page do. */
+    public AccountView create(Authentication creator, String json) {
+        AccountInput input = AccountInput.read(JsonFields.parse(json), this);
+        authorise(creator, input);
+        return create(input);
+    }
+
+    /** Administrators see every account; coordinators the editors of organisations active in their zones. */
+    @Connectable
+    public List<AccountSummary> visibleTo(Authentication viewer) {
+        return jdbc.execute(c -> {
+            List<AccountSummary> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select a.id, a.email, a.name, a.role,
+                           array(select o.name from account_organisation ao join organisation o on o.id = ao.organisation_id
+                                 where ao.account_id = a.id order by o.name),
+                           array(select zone_code from account_zone z where z.account_id = a.id order by zone_code)
+                    from account a
+                    where ? or (a.role = 'editor' and exists (select 1 from account_organisation ao
+                          join module m on m.organisation_id = ao.organisation_id
+                          where ao.account_id = a.id and m.zones && ?::text[]))
+                    order by a.role, a.email""")) {
+                ps.setBoolean(1, Roles.isAdmin(viewer));
+                ps.setArray(2, c.createArrayOf("text", Roles.zones(viewer).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new AccountSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                List.of((String[]) rs.getArray(5).getArray()), List.of((String[]) rs.getArray(6).getArray())));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    /** The organisations the creator may make editor accounts for (by name, at most {@link #MAX_CHOICES}). */
+    @Connectable
+    public List<Choice> organisationsFor(Authentication creator) {
+        return jdbc.execute(c -> {
+            List<Choice> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select o.id, o.name from organisation o
+                    where ? or exists (select 1 from module m where m.organisation_id = o.id and m.zones && ?::text[])
+                       or exists (select 1 from location l join postcode p on p.postcode = l.postcode
+                                  where l.organisation_id = o.id and p.zone_code = any(?::text[]))
+                    order by o.name limit """ + MAX_CHOICES)) {
+                ps.setBoolean(1, Roles.isAdmin(creator));
+                ps.setArray(2, c.createArrayOf("text", Roles.zones(creator).toArray()));
+                ps.setArray(3, c.createArrayOf("text", Roles.zones(creator).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new Choice(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            return result;
+        });
     }
 
     @Connectable

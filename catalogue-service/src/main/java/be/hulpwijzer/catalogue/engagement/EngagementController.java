@@ -1,8 +1,6 @@
 package be.hulpwijzer.catalogue.engagement;
 
-import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
-import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,12 +28,12 @@ class EngagementController {
 
     private final EngagementRepository engagements;
     private final OrganisationRepository organisations;
-    private final ReferenceData reference;
+    private final EngagementWriter writer;
 
-    EngagementController(EngagementRepository engagements, OrganisationRepository organisations, ReferenceData reference) {
+    EngagementController(EngagementRepository engagements, OrganisationRepository organisations, EngagementWriter writer) {
         this.engagements = engagements;
         this.organisations = organisations;
-        this.reference = reference;
+        this.writer = writer;
     }
 
     @Get("/organisations/{id}/engagements")
@@ -55,9 +53,7 @@ class EngagementController {
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<Engagement> create(long id, @Body String body) {
-        EngagementInput input = EngagementInput.read(JsonFields.parse(body), reference, false);
-        organisations.get(id);
-        Engagement saved = engagements.save(input.toEngagement(id, null, null, null));
+        Engagement saved = writer.create(id, body);
         return HttpResponse.created(saved, URI.create("/api/v1/engagements/" + saved.id()));
     }
 
@@ -65,9 +61,7 @@ class EngagementController {
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Engagement update(long id, @Body String body) {
-        EngagementInput input = EngagementInput.read(JsonFields.parse(body), reference, true);
-        Engagement current = engagements.get(id);
-        return engagements.update(input.toEngagement(current.organisationId(), id, input.version(), current.createdAt()));
+        return writer.update(id, body);
     }
 
     @Delete("/engagements/{id}")
@@ -75,6 +69,6 @@ class EngagementController {
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
-        engagements.delete(engagements.get(id));
+        writer.delete(id);
     }
 }

@@ -1,17 +1,9 @@
 package be.hulpwijzer.catalogue.freshness;
 
-import be.hulpwijzer.catalogue.api.FieldError;
-import be.hulpwijzer.catalogue.api.ForbiddenException;
-import be.hulpwijzer.catalogue.api.InvalidRequestException;
-import be.hulpwijzer.catalogue.api.Messages;
-import be.hulpwijzer.catalogue.api.NotFoundException;
-import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.freshness.Freshness.OrganisationFreshness;
+import be.hulpwijzer.catalogue.freshness.Freshness.ToConfirm;
 import be.hulpwijzer.catalogue.security.Audited;
-import be.hulpwijzer.catalogue.security.Principals;
 import be.hulpwijzer.catalogue.security.Roles;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -21,139 +13,36 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Keeping waiting information true: what an organisation has to confirm (not confirmed for 30 days),
- * how fresh each organisation of a zone is, and a coordinator's mark that an organisation was verified.
- */
+/** What an organisation has to confirm, how fresh the organisations of a zone are, and verification. */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class FreshnessController {
+class FreshnessController {
 
-    static final int STALE_DAYS = 30;
+    private final Freshness freshness;
 
-    /** A module whose availability is missing or not confirmed for 30 days. */
-    public record ToConfirm(long moduleId, String title, String state, @Nullable Instant confirmedAt) {
-    }
-
-    /** How fresh one organisation's information is. */
-    public record OrganisationFreshness(long id, String name, int modules, int stale, @Nullable Instant oldestConfirmation,
-                                        @Nullable Instant verifiedAt, @Nullable String verifiedBy) {
-    }
-
-    private final JdbcOperations jdbc;
-    private final Principals principals;
-    private final ReferenceData reference;
-    private final Clock clock;
-
-    FreshnessController(JdbcOperations jdbc, Principals principals, ReferenceData reference, Clock clock) {
-        this.jdbc = jdbc;
-        this.principals = principals;
-        this.reference = reference;
-        this.clock = clock;
+    FreshnessController(Freshness freshness) {
+        this.freshness = freshness;
     }
 
     @Get("/organisations/{id}/to-confirm")
     @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
-    @Connectable
-    public List<ToConfirm> toConfirm(long id, Authentication caller) {
-        if (!Roles.speaksFor(caller, id)) {
-            throw new ForbiddenException(Messages.get("status.403"));
-        }
-        principals.owner("organisations", id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
-        return jdbc.execute(c -> {
-            List<ToConfirm> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select m.id, m.title, coalesce(a.state, 'unknown'), a.confirmed_at from module m
-                    left join availability a on a.module_id = m.id
-                    where m.organisation_id = ? and m.status = 'active'
-                      and (a.confirmed_at is null or a.confirmed_at < ?)
-                    order by a.confirmed_at nulls first, m.title""")) {
-                ps.setLong(1, id);
-                ps.setTimestamp(2, Timestamp.from(staleBefore()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Timestamp at = rs.getTimestamp(4);
-                        result.add(new ToConfirm(rs.getLong(1), rs.getString(2), rs.getString(3), at == null ? null : at.toInstant()));
-                    }
-                }
-            }
-            return result;
-        });
+    List<ToConfirm> toConfirm(long id, Authentication caller) {
+        return freshness.toConfirm(id, caller);
     }
 
     @Get("/freshness")
     @Secured({Roles.ADMIN, Roles.COORDINATOR})
-    @Connectable
-    public List<OrganisationFreshness> freshness(@QueryValue String zone) {
-        if (!reference.isZone(zone)) {
-            throw new InvalidRequestException(List.of(new FieldError("zone", "field.unknownZone",
-                    Messages.get("field.unknownZone", "zone", zone))));
-        }
-        return organisations(zone, null);
+    List<OrganisationFreshness> freshness(@QueryValue String zone) {
+        return freshness.freshness(zone);
     }
 
     /** A coordinator (for an organisation active in their zones) or an administrator marks it verified, now. */
     @Post("/organisations/{id}/verification")
     @Audited
     @Secured({Roles.ADMIN, Roles.COORDINATOR})
-    public OrganisationFreshness verify(long id, Authentication caller) {
-        principals.owner("organisations", id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
-        if (!Roles.isAdmin(caller) && !principals.activeInZones(id, Roles.zones(caller))) {
-            throw new ForbiddenException(Messages.get("forbidden.coordinatorZone", id));
-        }
-        Instant now = clock.instant();
-        jdbc.execute(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update organisation set verified_at = ?, verified_by = ? where id = ?")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setString(2, caller.getName());
-                ps.setLong(3, id);
-                return ps.executeUpdate();
-            }
-        });
-        return organisations(null, id).get(0);
-    }
-
-    /** Freshness per organisation: of those serving a zone, or of one organisation. */
-    private List<OrganisationFreshness> organisations(@Nullable String zone, @Nullable Long organisation) {
-        return jdbc.execute(c -> {
-            List<OrganisationFreshness> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select o.id, o.name, count(m.id), count(m.id) filter (where a.confirmed_at is null or a.confirmed_at < ?),
-                           min(a.confirmed_at), o.verified_at, o.verified_by
-                    from organisation o left join module m on m.organisation_id = o.id and m.status = 'active'
-                    left join availability a on a.module_id = m.id
-                    where (?::text is null or ? = any(m.zones)) and (?::bigint is null or o.id = ?)
-                    group by o.id order by 4 desc, o.name""")) {
-                ps.setTimestamp(1, Timestamp.from(staleBefore()));
-                ps.setString(2, zone);
-                ps.setString(3, zone);
-                ps.setObject(4, organisation, java.sql.Types.BIGINT);
-                ps.setObject(5, organisation, java.sql.Types.BIGINT);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(new OrganisationFreshness(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7)));
-                    }
-                }
-            }
-            return result;
-        });
-    }
-
-    private Instant staleBefore() {
-        return clock.instant().minus(java.time.Duration.ofDays(STALE_DAYS));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    OrganisationFreshness verify(long id, Authentication caller) {
+        return freshness.verify(id, caller);
     }
 }

@@ -1,8 +1,6 @@
 package be.hulpwijzer.catalogue.location;
 
-import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
-import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,12 +28,12 @@ class LocationController {
 
     private final LocationRepository locations;
     private final OrganisationRepository organisations;
-    private final ReferenceData reference;
+    private final LocationWriter writer;
 
-    LocationController(LocationRepository locations, OrganisationRepository organisations, ReferenceData reference) {
+    LocationController(LocationRepository locations, OrganisationRepository organisations, LocationWriter writer) {
         this.locations = locations;
         this.organisations = organisations;
-        this.reference = reference;
+        this.writer = writer;
     }
 
     @Get("/organisations/{id}/locations")
@@ -55,9 +53,7 @@ class LocationController {
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<Location> create(long id, @Body String body) {
-        LocationInput input = LocationInput.read(JsonFields.parse(body), reference, false);
-        organisations.get(id);
-        Location saved = locations.save(input.toLocation(id, null, null, null));
+        Location saved = writer.create(id, body);
         return HttpResponse.created(saved, URI.create("/api/v1/locations/" + saved.id()));
     }
 
@@ -65,9 +61,7 @@ class LocationController {
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Location update(long id, @Body String body) {
-        LocationInput input = LocationInput.read(JsonFields.parse(body), reference, true);
-        Location current = locations.get(id);
-        return locations.update(input.toLocation(current.organisationId(), id, input.version(), current.createdAt()));
+        return writer.update(id, body);
     }
 
     @Delete("/locations/{id}")
@@ -75,6 +69,6 @@ class LocationController {
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
-        locations.delete(locations.get(id));
+        writer.delete(id);
     }
 }

@@ -1,10 +1,9 @@
 package be.hulpwijzer.catalogue.module;
 
-import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.availability.AvailabilityRepository;
 import be.hulpwijzer.catalogue.method.MethodRepository;
 import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
-import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.security.Audited;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -35,18 +34,17 @@ class ModuleController {
     private final OrganisationRepository organisations;
     private final AvailabilityRepository availabilities;
     private final MethodRepository methods;
-    private final ReferenceData reference;
+    private final ModuleWriter writer;
     private final Clock clock;
 
     ModuleController(ModuleRepository modules, OrganisationRepository organisations,
-                     AvailabilityRepository availabilities, MethodRepository methods, ReferenceData reference,
-                     Clock clock) {
+                     AvailabilityRepository availabilities, MethodRepository methods, ModuleWriter writer, Clock clock) {
         this.clock = clock;
         this.modules = modules;
         this.organisations = organisations;
         this.availabilities = availabilities;
         this.methods = methods;
-        this.reference = reference;
+        this.writer = writer;
     }
 
     @Get("/organisations/{id}/modules")
@@ -73,34 +71,27 @@ class ModuleController {
     }
 
     @Post("/organisations/{id}/modules")
-    @be.hulpwijzer.catalogue.security.Audited
+    @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     HttpResponse<ModuleView> create(long id, @Body String body) {
-        ModuleInput input = read(body, false);
-        requireOrganisation(id);
-        HelpModule saved = modules.save(HelpModule.create(id, input));
+        HelpModule saved = writer.create(id, body);
         return HttpResponse.created(ModuleView.of(saved, null, clock.instant()), URI.create("/api/v1/modules/" + saved.id()));
     }
 
     @Put("/modules/{id}")
-    @be.hulpwijzer.catalogue.security.Audited
+    @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     ModuleView update(long id, @Body String body) {
-        ModuleInput input = read(body, true);
-        HelpModule updated = modules.update(modules.get(id).changedTo(input, input.version()));
+        HelpModule updated = writer.update(id, body);
         return ModuleView.of(updated, availabilities.findById(id).orElse(null), clock.instant());
     }
 
     @Delete("/modules/{id}")
-    @be.hulpwijzer.catalogue.security.Audited
+    @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
-        modules.delete(modules.get(id));
-    }
-
-    private ModuleInput read(String body, boolean update) {
-        return ModuleInput.read(JsonFields.parse(body), reference, code -> methods.findByCode(code).isPresent(), update);
+        writer.delete(id);
     }
 
     private void requireOrganisation(long id) {

@@ -1,10 +1,6 @@
 package be.hulpwijzer.catalogue.organisation;
 
-import be.hulpwijzer.catalogue.api.FieldError;
-import be.hulpwijzer.catalogue.api.InvalidRequestException;
-import be.hulpwijzer.catalogue.api.JsonFields;
-import be.hulpwijzer.catalogue.api.Messages;
-import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.security.Audited;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,7 +19,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
-import java.util.List;
 
 @Controller("/api/v1/organisations")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,11 +26,11 @@ import java.util.List;
 class OrganisationController {
 
     private final OrganisationRepository organisations;
-    private final ReferenceData reference;
+    private final OrganisationWriter writer;
 
-    OrganisationController(OrganisationRepository organisations, ReferenceData reference) {
+    OrganisationController(OrganisationRepository organisations, OrganisationWriter writer) {
         this.organisations = organisations;
-        this.reference = reference;
+        this.writer = writer;
     }
 
     @Get("/{id}")
@@ -45,43 +40,25 @@ class OrganisationController {
     }
 
     @Post
-    @be.hulpwijzer.catalogue.security.Audited
+    @Audited
     @Secured(Roles.ADMIN)
     HttpResponse<Organisation> create(@Body String body) {
-        OrganisationInput input = OrganisationInput.read(JsonFields.parse(body), reference, false);
-        requireFreeEnterpriseNumber(input, null);
-        Organisation saved = organisations.save(Organisation.create(input));
+        Organisation saved = writer.create(body);
         return HttpResponse.created(saved, URI.create("/api/v1/organisations/" + saved.id()));
     }
 
     @Put("/{id}")
-    @be.hulpwijzer.catalogue.security.Audited
+    @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     Organisation update(long id, @Body String body) {
-        OrganisationInput input = OrganisationInput.read(JsonFields.parse(body), reference, true);
-        Organisation current = organisations.get(id);
-        requireFreeEnterpriseNumber(input, id);
-        return organisations.update(current.changedTo(input, input.version()));
+        return writer.update(id, body);
     }
 
     @Delete("/{id}")
-    @be.hulpwijzer.catalogue.security.Audited
+    @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
     void delete(long id) {
-        organisations.delete(organisations.get(id));
-    }
-
-
-    private void requireFreeEnterpriseNumber(OrganisationInput input, Long ownId) {
-        if (input.enterpriseNumber() == null) {
-            return;
-        }
-        organisations.findByEnterpriseNumber(input.enterpriseNumber())
-                .filter(other -> !other.id().equals(ownId))
-                .ifPresent(other -> {
-                    throw new InvalidRequestException(List.of(new FieldError("enterpriseNumber", "kbo.taken",
-                            Messages.get("kbo.taken", EnterpriseNumber.format(input.enterpriseNumber())))));
-                });
+        writer.delete(id);
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -17,4 +18,8 @@ public interface OrganisationRepository extends CrudRepository<Organisation, Lon
     }
 
     Optional<Organisation> findByEnterpriseNumber(String enterpriseNumber);
+
+    /** The first 200 organisations whose name contains the text, by name (for administrators' lists). */
+    @io.micronaut.data.annotation.Query("select * from organisation where name ilike '%' || :text || '%' order by name limit 200")
+    List<Organisation> findNamed(String text);
 }

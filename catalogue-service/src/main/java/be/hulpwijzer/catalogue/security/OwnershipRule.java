@@ -29,8 +29,10 @@ final class OwnershipRule implements SecurityRule<HttpRequest<?>> {
     /** Before the {@code @Secured} annotation rule, so that a wrong owner is refused whatever the route allows. */
     static final int ORDER = -300;
     private static final Pattern OWNED = Pattern.compile("^/api/v1/(organisations|modules|locations|engagements)/(\\d+)(/.*)?$");
-    /** The pages that change a module's entries ("wachtlijsten bijwerken"). */
+    /** The pages that change a module's availability ("wachtlijsten bijwerken"). */
     private static final Pattern OWNED_PAGE = Pattern.compile("^/wachtlijsten/(\\d+)(/.*)?$");
+    /** The editing pages: their forms are closed to other organisations' editors too, not only their posts. */
+    private static final Pattern EDITING_PAGE = Pattern.compile("^/beheer/(organisaties|modules|locaties|engagementen)/(\\d+)(/.*)?$");
 
     /** Lazily: authentication beans are looked up while the data layer that Principals needs is being built. */
     private final io.micronaut.context.BeanProvider<Principals> principals;
@@ -43,17 +45,28 @@ final class OwnershipRule implements SecurityRule<HttpRequest<?>> {
 
     @Override
     public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
-        if (request == null || authentication == null || request.getMethod() == HttpMethod.GET
-                || request.getMethod() == HttpMethod.HEAD || Roles.isAdmin(authentication)
+        if (request == null || authentication == null || Roles.isAdmin(authentication)
                 || !(authentication.getRoles().contains(Roles.EDITOR) || authentication.getRoles().contains(Roles.ORGANISATION_TOKEN))) {
             // administrators may change everything; coordinators' rights are their routes' (@Secured) and zones
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         Matcher owned = OWNED.matcher(request.getPath());
         Matcher page = OWNED_PAGE.matcher(request.getPath());
+        Matcher editing = EDITING_PAGE.matcher(request.getPath());
+        boolean reading = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
         String table;
         String digits;
-        if (owned.matches()) {
+        if (editing.matches()) {
+            table = switch (editing.group(1)) {
+                case "organisaties" -> "organisations";
+                case "locaties" -> "locations";
+                case "engagementen" -> "engagements";
+                default -> "modules";
+            };
+            digits = editing.group(2);
+        } else if (reading) {
+            return Publishers.just(SecurityRuleResult.UNKNOWN);
+        } else if (owned.matches()) {
             table = owned.group(1);
             digits = owned.group(2);
         } else if (page.matches()) {

@@ -4,6 +4,7 @@ import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
 import be.hulpwijzer.indexer.index.IndexManager;
 import be.hulpwijzer.indexer.testing.SearchTest;
+import be.hulpwijzer.web.testing.Session;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -11,16 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static be.hulpwijzer.catalogue.testing.Fixtures.module;
 import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
@@ -31,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WaitingListsTest implements SearchTest {
 
-    private static final String PASSWORD = "een lang genoeg wachtwoord";
+    private static final String PASSWORD = Session.PASSWORD;
 
     @Inject
     EmbeddedServer server;
@@ -64,8 +59,8 @@ class WaitingListsTest implements SearchTest {
     }
 
     @Test
-    void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-        Browser anonymous = new Browser(server.getURL().toString());
+    void anonymousVisitorsAreSentToTheLoginPage() {
+        Session anonymous = new Session(server);
         HttpResponse<String> page = anonymous.get("/wachtlijsten");
         assertThat(page.statusCode()).isEqualTo(303);
         assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -77,13 +72,13 @@ class WaitingListsTest implements SearchTest {
 
     @Test
     void anEditorUpdatesAWaitingListAndSearchShowsIt() throws Exception {
-        Browser an = Browser.loggedIn(this, "an@vlinder.example");
-        HttpResponse<String> login = an.lastLogin;
+        Session an = Session.loggedIn(server, "an@vlinder.example");
+        HttpResponse<String> login = an.lastLogin();
         assertThat(login.headers().allValues("Set-Cookie").toString()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
 
         String page = an.get("/wachtlijsten").body();
         assertThat(page).contains("Mobiele gezinsondersteuning").doesNotContain("Niet van ons");
-        String csrf = field(page, "_csrf");
+        String csrf = Session.field(page, "_csrf");
 
         assertThat(an.post("/wachtlijsten/" + ours, "state=free&freePlaces=2&version=0").statusCode())
                 .as("no CSRF token").isEqualTo(403);
@@ -102,11 +97,11 @@ class WaitingListsTest implements SearchTest {
     }
 
     @Test
-    void theSecondOfTwoEditorsGetsAConflictAndKeepsWhatTheyTyped() throws Exception {
-        Browser an = Browser.loggedIn(this, "an@vlinder.example");
-        Browser bert = Browser.loggedIn(this, "bert@vlinder.example");
-        String anCsrf = field(an.get("/wachtlijsten").body(), "_csrf");
-        String bertCsrf = field(bert.get("/wachtlijsten").body(), "_csrf");
+    void theSecondOfTwoEditorsGetsAConflictAndKeepsWhatTheyTyped() {
+        Session an = Session.loggedIn(server, "an@vlinder.example");
+        Session bert = Session.loggedIn(server, "bert@vlinder.example");
+        String anCsrf = Session.field(an.get("/wachtlijsten").body(), "_csrf");
+        String bertCsrf = Session.field(bert.get("/wachtlijsten").body(), "_csrf");
 
         assertThat(an.post("/wachtlijsten/" + ours, "state=waiting&waiting=3&expectedWaitDays=40&version=0&_csrf=" + anCsrf)
                 .statusCode()).isEqualTo(303);
@@ -120,9 +115,9 @@ class WaitingListsTest implements SearchTest {
     }
 
     @Test
-    void wrongInputIsExplainedNextToTheModuleAndStillCorrectIsOneClick() throws Exception {
-        Browser an = Browser.loggedIn(this, "an@vlinder.example");
-        String csrf = field(an.get("/wachtlijsten").body(), "_csrf");
+    void wrongInputIsExplainedNextToTheModuleAndStillCorrectIsOneClick() {
+        Session an = Session.loggedIn(server, "an@vlinder.example");
+        String csrf = Session.field(an.get("/wachtlijsten").body(), "_csrf");
         HttpResponse<String> wrong = an.post("/wachtlijsten/" + ours, "state=free&freePlaces=-3&version=0&_csrf=" + csrf);
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("freePlaces", "value=\"-3\"");
@@ -133,63 +128,17 @@ class WaitingListsTest implements SearchTest {
     }
 
     @Test
-    void coordinatorsSeeTheSignalsAndEditorsDoNot() throws Exception {
+    void coordinatorsSeeTheSignalsAndEditorsDoNot() {
         admin.post("/api/v1/accounts", "{\"email\": \"co@westhoek.example\", \"name\": \"Co\", \"password\": \"" + PASSWORD
                 + "\", \"role\": \"coordinator\", \"zones\": [\"westhoek\"]}");
         admin.get("/api/v1/search?q=angst&zone=westhoek&domain=psychisch-welzijn&age=15");
-        Browser co = Browser.loggedIn(this, "co@westhoek.example", "/signalen");
+        Session co = Session.loggedIn(server, "co@westhoek.example");
         assertThat(co.get("/wachtlijsten").body()).as("where login lands").contains("href=\"/signalen\"");
         assertThat(co.post("/wachtlijsten/" + ours, "state=free&freePlaces=9&version=0&_csrf=x").statusCode())
                 .as("coordinators do not change an organisation's entries").isEqualTo(403);
         HttpResponse<String> coordinator = co.get("/signalen");
         assertThat(coordinator.statusCode()).isEqualTo(200);
         assertThat(coordinator.body()).contains("Signalen", "12-17 jaar", "Psychisch welzijn", "Westhoek", "\u201cangst\u201d");
-        assertThat(Browser.loggedIn(this, "an@vlinder.example").get("/signalen").statusCode()).isEqualTo(403);
-    }
-
-    private static String field(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertThat(m.find()).as("field " + name).isTrue();
-        return m.group(1);
-    }
-
-    /** A client that keeps cookies and does not follow redirects, as a browser session would. */
-    static final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
-        HttpResponse<String> lastLogin;
-
-        static Browser loggedIn(WaitingListsTest test, String email) throws Exception {
-            return loggedIn(test, email, "/wachtlijsten");
-        }
-
-        static Browser loggedIn(WaitingListsTest test, String email, String landing) throws Exception {
-            Browser browser = new Browser(test.server.getURL().toString());
-            browser.lastLogin = browser.post("/login", "username=" + email + "&password="
-                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
-            assertThat(browser.lastLogin.headers().firstValue("Location").orElse("")).as(browser.lastLogin.statusCode() + " " + browser.lastLogin.body()).endsWith("/wachtlijsten");
-            assertThat(landing).startsWith("/");
-            return browser;
-        }
-
-        Browser(String base) {
-            this.base = base;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create(base + path);
-        }
+        assertThat(Session.loggedIn(server, "an@vlinder.example").get("/signalen").statusCode()).isEqualTo(403);
     }
 }

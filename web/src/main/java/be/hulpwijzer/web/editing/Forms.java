@@ -1,0 +1,103 @@
+package be.hulpwijzer.web.editing;
+
+import be.hulpwijzer.catalogue.method.MethodRepository;
+import be.hulpwijzer.catalogue.module.HelpModule;
+import be.hulpwijzer.catalogue.reference.CodeName;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.web.editing.FormField.Kind;
+import be.hulpwijzer.web.editing.FormField.Option;
+import be.hulpwijzer.web.page.Texts;
+import jakarta.inject.Singleton;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The four editing forms, their fields named after the API's JSON and labelled from the message bundle. */
+@Singleton
+class Forms {
+
+    private final ReferenceData reference;
+    private final MethodRepository methods;
+
+    Forms(ReferenceData reference, MethodRepository methods) {
+        this.reference = reference;
+        this.methods = methods;
+    }
+
+    EntityForm organisation() {
+        return new EntityForm(List.of(
+                field("name", Kind.TEXT, true),
+                field("sector", Kind.SELECT, true).options(codes(reference.sectors())),
+                field("enterpriseNumber", Kind.TEXT, false).hint(Texts.get("form.hint.enterpriseNumber")),
+                field("website", Kind.URL, false),
+                field("email", Kind.EMAIL, false),
+                field("phone", Kind.TEL, false),
+                field("description", Kind.TEXTAREA, false)));
+    }
+
+    EntityForm location() {
+        return new EntityForm(List.of(
+                field("name", Kind.TEXT, true),
+                field("street", Kind.TEXT, false),
+                field("postcode", Kind.TEXT, true),
+                field("municipality", Kind.TEXT, false).hint(Texts.get("form.hint.municipality")),
+                field("latitude", Kind.DECIMAL, false),
+                field("longitude", Kind.DECIMAL, false),
+                field("confidential", Kind.CHECKBOX, false).hint(Texts.get("form.hint.confidential"))));
+    }
+
+    EntityForm module() {
+        return new EntityForm(List.of(
+                field("title", Kind.TEXT, true),
+                field("description", Kind.TEXTAREA, false),
+                field("type", Kind.SELECT, true).options(codes(reference.moduleTypes())),
+                field("setting", Kind.SELECT, true).options(translated("setting.", HelpModule.SETTINGS)),
+                field("access", Kind.SELECT, true).options(translated("access.", HelpModule.ACCESS)),
+                field("ageMinMonths", Kind.NUMBER, true).hint(Texts.get("form.hint.ageMonths")),
+                field("ageMaxMonths", Kind.NUMBER, false).hint(Texts.get("form.hint.ageMaxMonths")),
+                field("lifeDomains", Kind.CHECKBOXES, true).options(codes(reference.lifeDomains())),
+                field("zones", Kind.CHECKBOXES, true).options(zones()),
+                field("methods", Kind.CHECKBOXES, false).options(methods.listOrderByName().stream()
+                        .map(m -> new Option(m.code(), m.name())).toList()),
+                field("languages", Kind.CODES, false).hint(Texts.get("form.hint.languages")),
+                field("intensity", Kind.TEXT, false),
+                field("cost", Kind.TEXT, false),
+                field("referralProcedure", Kind.TEXTAREA, false),
+                field("referralPreparation", Kind.TEXTAREA, false),
+                field("contact.name", Kind.TEXT, false),
+                field("contact.phone", Kind.TEL, false),
+                field("contact.email", Kind.EMAIL, false),
+                field("status", Kind.SELECT, true).options(translated("moduleStatus.", HelpModule.STATUSES))));
+    }
+
+    EntityForm engagement() {
+        return new EntityForm(List.of(
+                field("title", Kind.TEXT, true),
+                field("description", Kind.TEXTAREA, false),
+                field("targetGroup", Kind.TEXT, false),
+                field("capacityPerMonth", Kind.NUMBER, false),
+                field("responseTimeDays", Kind.NUMBER, false),
+                field("zones", Kind.CHECKBOXES, true).options(zones()),
+                field("validFrom", Kind.DATE, true),
+                field("validTo", Kind.DATE, false)));
+    }
+
+    private static FormField field(String name, Kind kind, boolean required) {
+        return FormField.of(name, Texts.get("form." + name), kind, required);
+    }
+
+    private static List<Option> codes(List<CodeName> vocabulary) {
+        return vocabulary.stream().map(c -> new Option(c.code(), c.name())).toList();
+    }
+
+    private static List<Option> translated(String prefix, List<String> codes) {
+        return codes.stream().map(c -> new Option(c, Texts.get(prefix + c))).toList();
+    }
+
+    /** Zones by province, then name, so a province's zones stand together. */
+    private List<Option> zones() {
+        return reference.zones().stream()
+                .sorted(Comparator.comparing((be.hulpwijzer.catalogue.reference.Zone z) -> z.province()).thenComparing(z -> z.name()))
+                .map(z -> new Option(z.code(), z.name() + " (" + z.province() + ")")).toList();
+    }
+}
