@@ -173,10 +173,11 @@ public class Accounts {
                     where ? or exists (select 1 from module m where m.organisation_id = o.id and m.zones && ?::text[])
                        or exists (select 1 from location l join postcode p on p.postcode = l.postcode
                                   where l.organisation_id = o.id and p.zone_code = any(?::text[]))
-                    order by o.name limit """ + MAX_CHOICES)) {
+                    order by o.name limit ?""")) {
                 ps.setBoolean(1, Roles.isAdmin(creator));
                 ps.setArray(2, c.createArrayOf("text", Roles.zones(creator).toArray()));
                 ps.setArray(3, c.createArrayOf("text", Roles.zones(creator).toArray()));
+                ps.setInt(4, MAX_CHOICES);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         result.add(new Choice(rs.getLong(1), rs.getString(2)));

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * show what they stored beside it, and overwrite nothing.
  */
 @Singleton
-class EditFlow {
+public class EditFlow {
 
     static final String VIEW = "edit";
 
@@ -38,10 +38,15 @@ class EditFlow {
     }
 
     /** What a form page is about: its heading, where it posts, where "back" leads, and what it may delete. */
-    record Page(String heading, String organisationName, String action, String back, @Nullable String deleteAction) {
+    public record Page(String heading, String organisationName, String action, String back, @Nullable String deleteAction,
+                       @Nullable String notice) {
+
+        public Page(String heading, String organisationName, String action, String back, @Nullable String deleteAction) {
+            this(heading, organisationName, action, back, deleteAction, null);
+        }
     }
 
-    HttpResponse<?> show(HttpRequest<?> request, Page page, EntityForm form, @Nullable Stored stored) {
+    public HttpResponse<?> show(HttpRequest<?> request, Page page, EntityForm form, @Nullable Stored stored) {
         Map<String, List<String>> values = stored == null ? Map.of() : form.stored(stored.values());
         return render(HttpStatus.OK, request, page, form, values, List.of(), stored == null ? null : stored.version(), null);
     }
@@ -50,7 +55,7 @@ class EditFlow {
      * Saves: {@code save} gets the JSON and answers where to go next. {@code current} reads the entry as
      * stored now (for a conflict); null for a new entry.
      */
-    HttpResponse<?> submit(HttpRequest<?> request, Map<String, Object> body, Page page, EntityForm form,
+    public HttpResponse<?> submit(HttpRequest<?> request, Map<String, Object> body, Page page, EntityForm form,
                            @Nullable Supplier<Stored> current, Function<String, String> save) {
         if (!csrf.valid(request, body.get(Csrf.FIELD) instanceof String sent ? sent : null)) {
             return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
@@ -85,6 +90,7 @@ class EditFlow {
         model.put("action", page.action());
         model.put("back", page.back());
         model.put("deleteAction", page.deleteAction());
+        model.put("notice", page.notice());
         model.put("csrf", csrf.token(request));
         model.put("version", version == null ? "" : String.valueOf(version));
         List<Map<String, Object>> fields = form.view(values, errors, meanwhile);

@@ -19,12 +19,12 @@ import java.util.Objects;
  * An editing form: turns what was typed into the API's JSON (so pages and API share every check), what
  * is stored into what the form shows, and errors into messages next to their fields.
  */
-record EntityForm(List<FormField> fields) {
+public record EntityForm(List<FormField> fields) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was typed, each field's values as sent (checkboxes send a value per ticked box). */
-    static Map<String, List<String>> typed(Map<String, Object> body) {
+    public static Map<String, List<String>> typed(Map<String, Object> body) {
         Map<String, List<String>> typed = new LinkedHashMap<>();
         body.forEach((name, value) -> typed.put(name, value instanceof Collection<?> values
                 ? values.stream().map(String::valueOf).toList() : List.of(String.valueOf(value))));
@@ -68,6 +68,17 @@ record EntityForm(List<FormField> fields) {
                 case CHECKBOXES -> {
                     ArrayNode array = parent.putArray(key);
                     values.stream().map(String::strip).filter(v -> !v.isEmpty()).forEach(array::add);
+                }
+                case IDS -> {
+                    ArrayNode array = parent.putArray(key);
+                    values.stream().map(String::strip).filter(v -> !v.isEmpty())
+                            .forEach(v -> {
+                                if (v.matches("\\d{1,18}")) {
+                                    array.add(Long.parseLong(v));
+                                } else {
+                                    array.add(v);
+                                }
+                            });
                 }
                 case CODES -> {
                     ArrayNode array = parent.putArray(key);
@@ -119,7 +130,7 @@ record EntityForm(List<FormField> fields) {
             row.put("label", field.label());
             row.put("hint", field.hint());
             row.put("required", field.required());
-            row.put(field.kind().name().toLowerCase(), true);
+            row.put(field.kind() == Kind.IDS ? "checkboxes" : field.kind().name().toLowerCase(), true);
             row.put("inputType", switch (field.kind()) {
                 case EMAIL -> "email";
                 case TEL -> "tel";
@@ -128,7 +139,7 @@ record EntityForm(List<FormField> fields) {
                 default -> "text";
             });
             row.put("numeric", field.kind() == Kind.NUMBER);
-            row.put("value", value.isEmpty() ? "" : value.get(0));
+            row.put("value", value.isEmpty() || field.kind() == Kind.PASSWORD ? "" : value.get(0));
             row.put("checked", !value.isEmpty() && !value.get(0).isEmpty() && !"false".equals(value.get(0)));
             row.put("options", field.options().stream().map(o -> Map.of("code", o.code(), "name", o.name(),
                     "id", field.id() + "-" + o.code(), "selected", value.contains(o.code()))).toList());

@@ -6,9 +6,9 @@ import java.util.List;
  * One field of an editing form. {@code name} is the field's path in the API's JSON ({@code contact.email}),
  * so the API's checks and messages apply unchanged and an error finds its field.
  */
-record FormField(String name, String label, Kind kind, String hint, boolean required, List<Option> options) {
+public record FormField(String name, String label, Kind kind, String hint, boolean required, List<Option> options) {
 
-    enum Kind {
+    public enum Kind {
         /** One line of text; also e-mail, phone, web address and date, with the matching input type. */
         TEXT, EMAIL, TEL, URL, DATE,
         /** Several lines of text. */
@@ -21,24 +21,28 @@ record FormField(String name, String label, Kind kind, String hint, boolean requ
         SELECT,
         /** Several codes from a list. */
         CHECKBOXES,
+        /** Several ids from a list (sent as numbers). */
+        IDS,
+        /** A password: never shown again, not even after a mistake. */
+        PASSWORD,
         /** Several short codes typed in one line, separated by commas or spaces. */
         CODES,
         /** Yes or no. */
         CHECKBOX
     }
 
-    record Option(String code, String name) {
+    public record Option(String code, String name) {
     }
 
-    static FormField of(String name, String label, Kind kind, boolean required) {
+    public static FormField of(String name, String label, Kind kind, boolean required) {
         return new FormField(name, label, kind, "", required, List.of());
     }
 
-    FormField hint(String text) {
+    public FormField hint(String text) {
         return new FormField(name, label, kind, text, required, options);
     }
 
-    FormField options(List<Option> choices) {
+    public FormField options(List<Option> choices) {
         return new FormField(name, label, kind, hint, required, choices);
     }
 

@@ -21,7 +21,7 @@ import java.util.Base64;
 public class Csrf {
 
     public static final String FIELD = "_csrf";
-    private static final String COOKIE = "JWT";
+    static final String COOKIE = "JWT";
 
     private final byte[] secret;
 

@@ -137,6 +137,7 @@ class WaitingListsController {
         model.put("organisations", groups);
         model.put("noOrganisations", groups.isEmpty());
         model.put("coordinator", caller.getRoles().contains(Roles.COORDINATOR) || Roles.isAdmin(caller));
+        model.put("editor", caller.getRoles().contains(Roles.EDITOR) || Roles.isAdmin(caller));
         return model;
     }
 

@@ -94,4 +94,47 @@ class EditorJourneyTest implements SearchTest {
             assertThat(page.locator(".card .badge").first().textContent()).contains("2 plaatsen vrij", "bevestigd vandaag");
         }
     }
+
+    @Test
+    void editsAModuleThroughItsFormSeesTheMistakeNextToTheFieldAndFindsTheNewTitle() throws Exception {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/login");
+            page.getByLabel("E-mailadres").fill("an@vlinder.example");
+            page.getByLabel("Wachtwoord").fill(PASSWORD);
+            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Aanmelden")).click());
+            page.waitForNavigation(() -> page.getByText("Mijn organisatie").first().click());
+            page.waitForNavigation(() -> page.getByText("CKG De Vlinder").click());
+            page.waitForNavigation(() -> page.getByText("Mobiele gezinsondersteuning").click());
+            Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("module-form.png")).setFullPage(true));
+            assertAccessible(page);
+
+            page.getByLabel("Titel").fill("Gezinsondersteuning aan huis");
+            page.getByLabel("Westhoek (West-Vlaanderen)").check();
+            page.getByLabel("E-mail contactpersoon").fill("geen adres");
+            page.waitForNavigation(() -> page.locator("form.edit button[type=submit]").click());
+            assertThat(page.locator("#foutoverzicht").textContent()).contains("E-mail contactpersoon");
+            assertThat(page.locator(".field.invalid .error").textContent()).contains("is geen geldig e-mailadres");
+            assertThat(page.getByLabel("Titel").inputValue()).isEqualTo("Gezinsondersteuning aan huis");
+            assertThat(page.getByLabel("Westhoek (West-Vlaanderen)").isChecked()).isTrue();
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("module-form-error.png")).setFullPage(true));
+            assertAccessible(page);
+
+            page.getByLabel("E-mail contactpersoon").fill("an@vlinder.example");
+            page.waitForNavigation(() -> page.locator("form.edit button[type=submit]").click());
+            assertThat(page.locator(".saved").textContent()).contains("Opgeslagen");
+
+            assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            page.navigate(server.getURL() + "/?q=" + java.net.URLEncoder.encode("gezinsondersteuning aan huis", java.nio.charset.StandardCharsets.UTF_8)
+                    + "&zone=westhoek");
+            assertThat(page.locator(".card h2, .card h3").first().textContent()).contains("Gezinsondersteuning aan huis");
+        }
+    }
+
+    private static void assertAccessible(Page page) {
+        assertThat(new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
+                .getViolations()).isEmpty();
+    }
 }
