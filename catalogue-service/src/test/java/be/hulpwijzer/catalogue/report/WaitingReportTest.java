@@ -30,6 +30,8 @@ class WaitingReportTest implements PostgresTest {
     Sql sql;
     @Inject
     WaitingTrend trend;
+    @Inject
+    WaitingFigures figures;
 
     Api api;
     long organisation;
@@ -90,6 +92,29 @@ class WaitingReportTest implements PostgresTest {
                 "brugge,psychisch-welzijn,consult,12-17,5,1,30.0,78.0,1");
         // the fixture's modules serve brugge and oostkust: a province filter finds both zones
         assertThat(report("?province=West-Vlaanderen&ageBand=12-17")).hasSize(2);
+
+        // the heat map cell counts every module once, whatever bands its ages span
+        WaitingFigures.Cell cell = figures.cells(java.util.List.of("brugge")).get(0);
+        assertThat(cell.lifeDomain()).isEqualTo("psychisch-welzijn");
+        assertThat(cell.modules()).isEqualTo(5);
+        assertThat(cell.freeNow()).isEqualTo(1);
+        assertThat(cell.medianWaitDays()).isEqualTo(30.0);
+        assertThat(cell.stale()).isEqualTo(1);
+    }
+
+    @Test
+    void theFiguresAreOutdatedAfterAChangeUntilTheyAreRefreshed() {
+        module("consult", 144, 215, "{\"state\": \"waiting\", \"waiting\": 3, \"expectedWaitDays\": 45}");
+        assertThat(report("?zone=brugge").get(0).get("medianWaitDays").asDouble()).isEqualTo(45.0);
+        assertThat(figures.outdated()).isFalse();
+
+        long second = module("consult", 144, 215, "{\"state\": \"free\", \"freePlaces\": 1}");
+        assertThat(figures.outdated()).isTrue();
+        assertThat(Api.anonymous(client).get("/api/v1/reports/waiting?zone=brugge").body().get(0).get("modules").asInt())
+                .as("read before the refresh").isEqualTo(1);
+        assertThat(report("?zone=brugge").get(0).get("modules").asInt()).isEqualTo(2);
+        assertThat(figures.computedAt()).isNotNull();
+        assertThat(second).isPositive();
     }
 
     @Test
@@ -131,6 +156,7 @@ class WaitingReportTest implements PostgresTest {
     }
 
     private JsonNode report(String query) {
+        figures.refresh();
         Api.Reply reply = Api.anonymous(client).get("/api/v1/reports/waiting" + query);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return reply.body();

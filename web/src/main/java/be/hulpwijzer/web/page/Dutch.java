@@ -86,6 +86,11 @@ public final class Dutch {
         return DATE.format(instant.atZone(BRUSSELS));
     }
 
+    /** "22 november 2026 om 21:40", Brussels time. */
+    public static String dateTime(Instant instant) {
+        return Texts.get("dateTime", date(instant), java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(BRUSSELS)));
+    }
+
     public static String date(LocalDate date) {
         return DATE.format(date);
     }

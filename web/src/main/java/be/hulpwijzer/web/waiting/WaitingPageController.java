@@ -3,7 +3,11 @@ package be.hulpwijzer.web.waiting;
 import be.hulpwijzer.catalogue.reference.CodeName;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.reference.Zone;
-import be.hulpwijzer.catalogue.report.WaitingHeatMap;
+import be.hulpwijzer.catalogue.report.WaitingFigures;
+import be.hulpwijzer.catalogue.report.WaitingReportController;
+import be.hulpwijzer.catalogue.report.WaitingTrend;
+import be.hulpwijzer.catalogue.security.Roles;
+import be.hulpwijzer.web.page.Dutch;
 import be.hulpwijzer.web.page.ErrorPage;
 import be.hulpwijzer.web.page.Models;
 import be.hulpwijzer.web.page.Texts;
@@ -17,10 +21,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +35,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Wachtbeheer, public: a heat map of zones × life domains, each cell the median expected wait and the
- * number with room now, linking to the search that lists those modules. Colour never carries meaning
- * alone: every cell says its figures.
+ * Wachtbeheer, public: a heat map of zones × life domains (each cell the median expected wait and the
+ * number with room now, linking to the search that lists those modules), the table per module type and
+ * age band of one zone and life domain, and that zone's trend. A coordinator starts at their own zones.
+ * Colour never carries meaning alone: every cell says its figures.
  */
 @Controller("/wachtbeheer")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -38,71 +46,110 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WaitingPageController {
 
-    private final WaitingHeatMap heatMap;
-    private final be.hulpwijzer.catalogue.report.WaitingTrend trend;
+    private static final String DEFAULT_PROVINCE = "West-Vlaanderen";
+    private static final String DEFAULT_DOMAIN = "psychisch-welzijn";
+
+    private final WaitingFigures figures;
+    private final WaitingTrend trend;
     private final ReferenceData reference;
 
-    WaitingPageController(WaitingHeatMap heatMap, be.hulpwijzer.catalogue.report.WaitingTrend trend, ReferenceData reference) {
-        this.heatMap = heatMap;
+    WaitingPageController(WaitingFigures figures, WaitingTrend trend, ReferenceData reference) {
+        this.figures = figures;
         this.trend = trend;
         this.reference = reference;
     }
 
     @Get
-    HttpResponse<?> page(@Nullable @QueryValue String provincie, @Nullable @QueryValue("zone") String trendZoneCode,
-                         @Nullable @QueryValue String domein) {
+    HttpResponse<?> page(@Nullable Authentication caller, @Nullable @QueryValue String provincie,
+                         @Nullable @QueryValue("zone") String zoneCode, @Nullable @QueryValue String domein) {
+        List<String> own = caller == null ? List.of() : Roles.zones(caller).stream().filter(reference::isZone).toList();
         List<String> provinces = reference.zones().stream().map(Zone::province).distinct().sorted().toList();
-        String province = provincie == null || provincie.isBlank() ? "West-Vlaanderen" : provincie;
+        String province = provincie != null && !provincie.isBlank() ? provincie
+                : zoneCode != null && reference.isZone(zoneCode) ? reference.zonesByCode().get(zoneCode).province()
+                : own.isEmpty() ? DEFAULT_PROVINCE : reference.zonesByCode().get(own.get(0)).province();
         if (!provinces.contains(province)) {
             return ErrorPage.of(400, Texts.get("unknownProvince", province), List.of());
         }
-        List<Zone> zones = reference.zones().stream().filter(z -> z.province().equals(province)).toList();
-        Map<String, WaitingHeatMap.Cell> cells = heatMap.cells(zones.stream().map(Zone::code).toList()).stream()
-                .collect(Collectors.toMap(c -> c.zone() + "|" + c.lifeDomain(), Function.identity()));
+        List<Zone> zones = reference.zones().stream().filter(z -> z.province().equals(province))
+                .sorted(Comparator.comparing((Zone z) -> !own.contains(z.code()))).toList();
         List<CodeName> domains = reference.lifeDomains();
+        Map<String, Object> model = Models.page(Texts.get("waitingOverviewTitle"));
+        model.put("province", province);
+        model.put("provinces", provinces.stream().map(p -> Map.of("name", p, "selected", p.equals(province))).toList());
+        model.put("domains", domains);
+        model.put("rows", heatRows(zones, domains, own));
+        Instant computed = figures.computedAt();
+        model.put("computedAt", computed == null ? "" : Texts.get("figuresComputedAt", Dutch.dateTime(computed)));
+        String zone = zoneCode != null && zones.stream().anyMatch(z -> z.code().equals(zoneCode)) ? zoneCode
+                : zones.isEmpty() ? null : zones.get(0).code();
+        String domain = domein != null && reference.codes(domains).contains(domein) ? domein : DEFAULT_DOMAIN;
+        if (zone != null) {
+            Zone chosen = reference.zonesByCode().get(zone);
+            String domainName = domains.stream().filter(d -> d.code().equals(domain)).map(CodeName::name).findFirst().orElse(domain);
+            String label = Texts.get("trendLabel", chosen.name(), domainName);
+            model.put("detailTitle", Texts.get("detailTitle", chosen.name(), domainName));
+            model.put("detailRows", detailRows(zone, domain));
+            model.put("trendTitle", label);
+            model.put("trendChart", TrendChart.svg(trend.weeks(zone, domain), label));
+            model.put("trendZones", zones.stream().map(z -> Map.of("code", z.code(), "name", z.name(),
+                    "selected", z.code().equals(zone))).toList());
+            model.put("trendDomains", domains.stream().map(d -> Map.of("code", d.code(), "name", d.name(),
+                    "selected", d.code().equals(domain))).toList());
+        }
+        return HttpResponse.ok(new ModelAndView<>("waiting-overview", model));
+    }
+
+    private List<Map<String, Object>> heatRows(List<Zone> zones, List<CodeName> domains, List<String> own) {
+        Map<String, WaitingFigures.Cell> cells = figures.cells(zones.stream().map(Zone::code).toList()).stream()
+                .collect(Collectors.toMap(c -> c.zone() + "|" + c.lifeDomain(), Function.identity()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Zone zone : zones) {
             List<Map<String, Object>> row = new ArrayList<>();
             for (CodeName domain : domains) {
-                WaitingHeatMap.Cell cell = cells.get(zone.code() + "|" + domain.code());
+                WaitingFigures.Cell cell = cells.get(zone.code() + "|" + domain.code());
                 Map<String, Object> out = new LinkedHashMap<>();
                 if (cell == null) {
                     out.put("empty", true);
                     out.put("level", "none");
                 } else {
                     out.put("href", "/?zone=" + zone.code() + "&domain=" + domain.code());
-                    out.put("median", cell.medianWaitDays() == null ? "–" : Texts.get("days", Math.round(cell.medianWaitDays())));
+                    out.put("median", days(cell.medianWaitDays()));
                     out.put("free", Texts.get("heatFree", cell.freeNow(), cell.modules()));
                     out.put("level", level(cell.medianWaitDays()));
                     out.put("label", Texts.get("heatCellLabel", zone.name(), domain.name()));
                 }
                 row.add(out);
             }
-            rows.add(Map.of("zone", zone.name(), "zoneHref", "/zones/" + zone.code(), "cells", row));
+            rows.add(Map.of("zone", zone.name(), "zoneHref", "/zones/" + zone.code(), "cells", row,
+                    "own", own.contains(zone.code())));
         }
-        Map<String, Object> model = Models.page(Texts.get("waitingOverviewTitle"));
-        model.put("province", province);
-        model.put("provinces", provinces.stream().map(p -> Map.of("name", p, "selected", p.equals(province))).toList());
-        model.put("domains", domains);
-        model.put("rows", rows);
-        String trendZone = trendZoneCode != null && reference.isZone(trendZoneCode) ? trendZoneCode : zones.isEmpty() ? null : zones.get(0).code();
-        String trendDomain = domein != null && reference.codes(domains).contains(domein) ? domein : "psychisch-welzijn";
-        if (trendZone != null) {
-            Zone chosen = reference.zonesByCode().get(trendZone);
-            String domainName = domains.stream().filter(d -> d.code().equals(trendDomain)).map(CodeName::name).findFirst().orElse(trendDomain);
-            String label = Texts.get("trendLabel", chosen.name(), domainName);
-            model.put("trendTitle", label);
-            model.put("trendChart", TrendChart.svg(trend.weeks(trendZone, trendDomain), label));
-            model.put("trendZones", zones.stream().map(z -> Map.of("code", z.code(), "name", z.name(),
-                    "selected", z.code().equals(trendZone))).toList());
-            model.put("trendDomains", domains.stream().map(d -> Map.of("code", d.code(), "name", d.name(),
-                    "selected", d.code().equals(trendDomain))).toList());
+        return rows;
+    }
+
+    private List<Map<String, Object>> detailRows(String zone, String domain) {
+        Map<String, String> typeNames = reference.moduleTypes().stream().collect(Collectors.toMap(CodeName::code, CodeName::name));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (WaitingReportController.Row row : figures.rows(List.of(zone), List.of(domain), List.of(), List.of())) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("type", typeNames.getOrDefault(row.type(), row.type()));
+            out.put("band", Texts.get("band." + row.ageBand()));
+            out.put("modules", row.modules());
+            out.put("free", row.freeNow());
+            out.put("median", days(row.medianWaitDays()));
+            out.put("p90", days(row.p90WaitDays()));
+            out.put("stale", row.stale());
+            out.put("href", "/?zone=" + zone + "&domain=" + domain + "&type=" + row.type());
+            rows.add(out);
         }
-        return HttpResponse.ok(new ModelAndView<>("waiting-overview", model));
+        return rows;
+    }
+
+    private static String days(@Nullable Double value) {
+        return value == null ? "–" : Texts.get("days", Math.round(value));
     }
 
     /** Colour band of a median wait; the text in the cell says the same in days. */
-    private static String level(Double median) {
+    private static String level(@Nullable Double median) {
         if (median == null) {
             return "unknown";
         }

@@ -43,6 +43,8 @@ class CareWorkerJourneyTest implements SearchTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Inject
+    be.hulpwijzer.catalogue.report.WaitingFigures figures;
+    @Inject
     EmbeddedServer server;
     @Inject
     @Client("/")
@@ -70,6 +72,9 @@ class CareWorkerJourneyTest implements SearchTest {
         api.post("/api/v1/organisations/" + organisationId + "/engagements", """
                 {"title": "GBO-doorverwijzingen binnen vijf dagen", "capacityPerMonth": 4, "responseTimeDays": 5,
                  "zones": ["brugge"], "validFrom": "2020-01-01"}""");
+        api.post("/api/v1/accounts", "{\"email\": \"co@oostkust.example\", \"name\": \"Co\", \"password\": \""
+                + be.hulpwijzer.web.testing.Session.PASSWORD + "\", \"role\": \"coordinator\", \"zones\": [\"oostkust\"]}");
+        figures.refresh();
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         Files.createDirectories(SCREENSHOTS);
         playwright = be.hulpwijzer.web.browser.Browser.playwright();
@@ -120,13 +125,20 @@ class CareWorkerJourneyTest implements SearchTest {
     }
 
     @Test
-    void theHeatMapCellLeadsToTheSearchThatListsThoseModules() {
+    void theCoordinatorOpensTheHeatMapAtTheirZoneAndFollowsACellToTheMatchingSearch() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/wachtbeheer"));
+            page.navigate(url("/login"));
+            page.getByLabel("E-mailadres").fill("co@oostkust.example");
+            page.getByLabel("Wachtwoord").fill(be.hulpwijzer.web.testing.Session.PASSWORD);
+            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Aanmelden")).click());
+            page.waitForNavigation(() -> page.getByText("Wachtbeheer").last().click());
+            assertThat(page.locator("table.heatmap tbody tr").first().locator("th").textContent()).contains("Oostkust", "uw zone");
+            assertThat(page.locator("#detail-title").textContent()).isEqualTo("Per soort hulp en leeftijd: Oostkust, Psychisch welzijn");
             page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                    new Page.GetByRoleOptions().setName("Brugge, Psychisch welzijn:")).click();
-            page.waitForURL("**/?zone=brugge&domain=psychisch-welzijn");
+                    new Page.GetByRoleOptions().setName("Oostkust, Psychisch welzijn:")).click();
+            page.waitForURL("**/?zone=oostkust&domain=psychisch-welzijn");
             assertThat(page.locator("#results-title").textContent()).isEqualTo("2 resultaten");
         }
     }

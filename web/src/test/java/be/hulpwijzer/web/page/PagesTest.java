@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PagesTest implements SearchTest {
 
     @Inject
+    be.hulpwijzer.catalogue.report.WaitingFigures figures;
+    @Inject
     @Client("/")
     HttpClient client;
     @Inject
@@ -165,13 +167,14 @@ class PagesTest implements SearchTest {
 
     @Test
     void theWaitingOverviewShowsEachZoneAndDomainWithItsMedianAndRoomNow() {
+        figures.refresh();
         String body = get("/wachtbeheer").body();
         assertThat(body).contains("Wachtbeheer: West-Vlaanderen", "Brugge", "Westhoek", "Psychisch welzijn",
                 "href=\"/?zone&#x3D;brugge&amp;domain&#x3D;psychisch-welzijn\"", "1 van 1 vrij", "0 dagen");
         assertPage("/wachtbeheer?provincie=Atlantis", 400, "geen provincie");
         String trend = get("/wachtbeheer?provincie=West-Vlaanderen&zone=brugge&domein=psychisch-welzijn").body();
         assertThat(trend).contains("Verloop van de wachttijd", "Mediaan wachttijd in dagen per week: Brugge, Psychisch welzijn",
-                "<path class=\"line\" d=\"M");
+                "<path class=\"line\" d=\"M", "Per soort hulp en leeftijd: Brugge, Psychisch welzijn", "Cijfers berekend op");
     }
 
     @Test
