@@ -1,8 +1,5 @@
 package be.hulpwijzer.indexer.signals;
 
-import be.hulpwijzer.catalogue.api.FieldError;
-import be.hulpwijzer.catalogue.api.InvalidRequestException;
-import be.hulpwijzer.catalogue.api.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -11,8 +8,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,28 +30,25 @@ public class Signals {
         this.jdbc = jdbc;
     }
 
+    /** The signals of a region (searches naming one of its zones; all searches for everywhere) in its period. */
     @Connectable
-    public List<Signal> between(@Nullable String from, @Nullable String to, @Nullable String zone, int limit) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate start = month(from, "from", errors, YearMonth.now().minusMonths(11)).atDay(1);
-        LocalDate end = month(to, "to", errors, YearMonth.now()).atEndOfMonth();
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+    public List<Signal> of(be.hulpwijzer.catalogue.report.Region region, int limit) {
+        LocalDate start = region.from().atDay(1);
+        LocalDate end = region.to().atEndOfMonth();
         return jdbc.execute(c -> {
             List<Signal> signals = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     select to_char(searched_on, 'YYYY-MM'), terms, zones, domains, types, age_band, count(*),
                            count(*) filter (where hits = 0), count(*) filter (where hits_free = 0)
-                    from search_log where searched_on between ? and ? and (?::text is null or ? = any(zones))
+                    from search_log where searched_on between ? and ? and (cardinality(?::text[]) = 0 or zones && ?::text[])
                     group by 1, 2, 3, 4, 5, 6
                     having count(*) filter (where hits_free = 0) > 0
                     order by count(*) filter (where hits_free = 0) desc, count(*) desc, 1 desc
                     limit ?""")) {
                 ps.setDate(1, Date.valueOf(start));
                 ps.setDate(2, Date.valueOf(end));
-                ps.setString(3, zone);
-                ps.setString(4, zone);
+                ps.setArray(3, c.createArrayOf("text", region.zones().toArray()));
+                ps.setArray(4, c.createArrayOf("text", region.zones().toArray()));
                 ps.setInt(5, Math.max(1, Math.min(limit, 1000)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -73,15 +65,4 @@ public class Signals {
         return Arrays.asList((String[]) rs.getArray(column).getArray());
     }
 
-    private static YearMonth month(String value, String name, List<FieldError> errors, YearMonth fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "report.month", Messages.get("report.month", name)));
-            return fallback;
-        }
-    }
 }

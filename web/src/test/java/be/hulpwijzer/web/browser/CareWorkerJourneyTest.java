@@ -180,11 +180,32 @@ class CareWorkerJourneyTest implements SearchTest {
         pages.put("bad-request", "/?age=200");
         pages.put("login", "/login?fout=1");
         pages.put("waiting-overview", "/wachtbeheer");
+        Map<String, String> coordinatorPages = new LinkedHashMap<>();
+        coordinatorPages.put("report", "/rapport");
+        coordinatorPages.put("signals", "/signalen");
+        coordinatorPages.put("to-confirm", "/te-bevestigen");
+        coordinatorPages.put("accounts", "/accounts");
+        coordinatorPages.put("new-account", "/accounts/nieuw");
+        coordinatorPages.put("password", "/account/wachtwoord");
         Map<String, int[]> sizes = Map.of("desktop", new int[]{1280, 900}, "phone", new int[]{360, 740});
         for (Map.Entry<String, int[]> size : sizes.entrySet()) {
+            checkPages(pages, size, false);
+            checkPages(coordinatorPages, size, true);
+        }
+    }
+
+    private void checkPages(Map<String, String> pages, Map.Entry<String, int[]> size, boolean asCoordinator) {
+        {
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(size.getValue()[0], size.getValue()[1]))) {
                 Page page = context.newPage();
+                if (asCoordinator) {
+                    page.navigate(url("/login"));
+                    page.getByLabel("E-mailadres").fill("co@oostkust.example");
+                    page.getByLabel("Wachtwoord").fill(be.hulpwijzer.web.testing.Session.PASSWORD);
+                    page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Aanmelden")).click());
+                }
                 for (Map.Entry<String, String> entry : pages.entrySet()) {
                     page.navigate(url(entry.getValue()));
                     String name = entry.getKey() + "-" + size.getKey();

@@ -1,0 +1,28 @@
+package be.hulpwijzer.indexer.signals;
+
+import be.hulpwijzer.catalogue.report.PeriodFigures;
+import be.hulpwijzer.catalogue.report.Region;
+import be.hulpwijzer.catalogue.report.WaitingFigures;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The report a network puts on the IROJ's table, for a region and period: waiting per zone and life domain
+ * now, the stale share, the trend by month, and the searches that found no help or no room. Aggregates
+ * only: nothing about a family or a care worker.
+ */
+public record PeriodReport(String region, List<String> zones, String from, String to, @Nullable Instant figuresComputedAt,
+                           PeriodFigures.Totals totals, List<WaitingFigures.Cell> waiting, List<PeriodFigures.Month> trend,
+                           List<Signals.Signal> unmetSearches) {
+
+    /** The unmet searches a report lists at most. */
+    static final int SIGNALS = 200;
+
+    static PeriodReport of(Region region, WaitingFigures figures, PeriodFigures period, Signals signals) {
+        return new PeriodReport(region.name(), region.zones(), region.from().toString(), region.to().toString(),
+                figures.computedAt(), period.totals(region), figures.cells(region.zones()), period.months(region),
+                signals.of(region, SIGNALS));
+    }
+}
