@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The median expected wait by week over the last twelve months, for one zone and life domain, from the
- * availability history: each week counts every module as it stood at the end of that week.
+ * availability history: each week counts every module as it stood at the end of that week. The history
+ * of the zone's modules is read once; each entry counts at every week end until the module's next entry.
  */
 @Singleton
 public class WaitingTrend {
@@ -33,14 +34,22 @@ public class WaitingTrend {
         return jdbc.execute(c -> {
             List<Week> weeks = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    with weeks as (select generate_series(date_trunc('week', now() - interval '51 weeks'), date_trunc('week', now()),
-                                                          interval '1 week') as week),
-                         modules as (select id from module where status = 'active' and ? = any(zones) and ? = any(life_domains))
-                    select w.week::date, percentile_cont(0.5) within group (order by h.wait), count(h.wait)
-                    from weeks w cross join modules m
-                    left join lateral (select case when state = 'free' then 0 when state = 'waiting' then expected_wait_days end as wait
-                                       from availability_history h where h.module_id = m.id and h.confirmed_at < w.week + interval '1 week'
-                                       order by h.confirmed_at desc, h.id desc limit 1) h on true
+                    with bounds as (select date_trunc('week', now() - interval '51 weeks') as first, date_trunc('week', now()) as last),
+                         modules as (select id from module where status = 'active' and ? = any(zones) and ? = any(life_domains)),
+                         states as (select case when h.state = 'free' then 0 when h.state = 'waiting' then h.expected_wait_days end as wait,
+                                           h.confirmed_at as since,
+                                           lead(h.confirmed_at) over (partition by h.module_id order by h.confirmed_at, h.id) as until
+                                    from availability_history h join modules m on m.id = h.module_id),
+                         -- each state counts at every week end from the first after it began to the last before it ended
+                         counted as (select e.week_end - interval '1 week' as week, s.wait
+                                     from states s cross join bounds b
+                                     cross join lateral generate_series(
+                                         greatest(date_trunc('week', s.since) + interval '1 week', b.first + interval '1 week'),
+                                         least(coalesce(date_trunc('week', s.until), b.last + interval '1 week'), b.last + interval '1 week'),
+                                         interval '1 week') as e(week_end))
+                    select w.week::date, percentile_cont(0.5) within group (order by c.wait), count(c.wait)
+                    from bounds b cross join lateral generate_series(b.first, b.last, interval '1 week') as w(week)
+                    left join counted c on c.week = w.week
                     group by w.week order by w.week""")) {
                 ps.setString(1, zone);
                 ps.setString(2, lifeDomain);
