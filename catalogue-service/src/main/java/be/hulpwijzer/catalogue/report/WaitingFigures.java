@@ -36,6 +36,7 @@ public class WaitingFigures {
     private final JdbcOperations jdbc;
     private volatile long refreshedAtFeed = -1;
     private volatile Duration lastDuration = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     WaitingFigures(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -53,6 +54,7 @@ public class WaitingFigures {
             return position;
         });
         refreshedAtFeed = feed;
+        generation.incrementAndGet();
         lastDuration = Duration.between(start, Instant.now());
         LOG.debug("Waiting figures refreshed in {} ms", lastDuration.toMillis());
         return lastDuration;
@@ -62,6 +64,11 @@ public class WaitingFigures {
     @Connectable
     public boolean outdated() {
         return jdbc.execute(WaitingFigures::feedPosition) != refreshedAtFeed;
+    }
+
+    /** Counts the refreshes of this process: what was derived from the figures is current while it stays the same. */
+    public long generation() {
+        return generation.get();
     }
 
     public Duration lastDuration() {

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The median expected wait by week over the last twelve months, for one zone and life domain, from the
@@ -23,14 +25,37 @@ public class WaitingTrend {
     public record Week(LocalDate week, @Nullable Double medianWaitDays, int modules) {
     }
 
-    private final JdbcOperations jdbc;
+    /** A trend as computed after a given refresh of the waiting figures. */
+    private record Computed(long generation, List<Week> weeks) {
+    }
 
-    public WaitingTrend(JdbcOperations jdbc) {
+    private final JdbcOperations jdbc;
+    private final WaitingFigures figures;
+    /** At most one entry per zone and life domain; replaced when the figures were refreshed since. */
+    private final Map<String, Computed> computed = new ConcurrentHashMap<>();
+
+    public WaitingTrend(JdbcOperations jdbc, WaitingFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
+    }
+
+    /**
+     * The trend as of the last refresh of the waiting figures (computed once per refresh, zone and life
+     * domain: on a million modules it takes about a second, the page is public).
+     */
+    public List<Week> weeks(String zone, String lifeDomain) {
+        long generation = figures.generation();
+        Computed cached = computed.get(zone + "|" + lifeDomain);
+        if (cached != null && cached.generation() == generation) {
+            return cached.weeks();
+        }
+        List<Week> weeks = compute(zone, lifeDomain);
+        computed.put(zone + "|" + lifeDomain, new Computed(generation, weeks));
+        return weeks;
     }
 
     @Connectable
-    public List<Week> weeks(String zone, String lifeDomain) {
+    List<Week> compute(String zone, String lifeDomain) {
         return jdbc.execute(c -> {
             List<Week> weeks = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""

@@ -103,6 +103,22 @@ class WaitingReportTest implements PostgresTest {
     }
 
     @Test
+    void theTrendIsComputedOncePerRefreshOfTheFigures() {
+        long module = module("consult", 144, 215, "{\"state\": \"waiting\", \"waiting\": 3, \"expectedWaitDays\": 45}");
+        figures.refresh();
+        assertThat(lastWeek()).isEqualTo(45.0);
+        api.put("/api/v1/modules/" + module + "/availability", "{\"version\": 0, \"state\": \"waiting\", \"waiting\": 5, \"expectedWaitDays\": 90}");
+        assertThat(lastWeek()).as("until the next refresh").isEqualTo(45.0);
+        figures.refresh();
+        assertThat(lastWeek()).isEqualTo(90.0);
+    }
+
+    private Double lastWeek() {
+        java.util.List<WaitingTrend.Week> weeks = trend.weeks("brugge", "psychisch-welzijn");
+        return weeks.get(weeks.size() - 1).medianWaitDays();
+    }
+
+    @Test
     void theFiguresAreOutdatedAfterAChangeUntilTheyAreRefreshed() {
         module("consult", 144, 215, "{\"state\": \"waiting\", \"waiting\": 3, \"expectedWaitDays\": 45}");
         assertThat(report("?zone=brugge").get(0).get("medianWaitDays").asDouble()).isEqualTo(45.0);
@@ -126,6 +142,7 @@ class WaitingReportTest implements PostgresTest {
                 + "\"expectedWaitDays\": 60, \"confirmedAt\": \"" + now.minus(java.time.Duration.ofDays(7)) + "\"}");
         module("consult", 144, 215, "{\"state\": \"free\", \"freePlaces\": 1}");
 
+        figures.refresh();
         java.util.List<WaitingTrend.Week> weeks = trend.weeks("brugge", "psychisch-welzijn");
         assertThat(weeks).hasSize(52);
         java.util.Map<Integer, Double> medianWeeksAgo = new java.util.HashMap<>();
