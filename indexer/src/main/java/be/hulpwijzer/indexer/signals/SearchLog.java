@@ -4,53 +4,98 @@ import be.hulpwijzer.indexer.search.SearchRequest;
 import be.hulpwijzer.indexer.search.SearchResult;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Records each search as what was asked and what it found, for the signals of missing help. Never who. */
+/**
+ * Records each search as what was asked and what it found, for the signals of missing help. Never who.
+ * A search only queues its row; rows are written in batches every second (and before signals are read,
+ * and at shutdown), so logging adds no database round trip to a search. A crash loses at most a second
+ * of the log; a full queue (100,000 rows) drops rows rather than slow searches, and says so in the log.
+ */
 @jakarta.inject.Singleton
 public class SearchLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchLog.class);
+    private static final int CAPACITY = 100_000;
+
+    /** One logged search. */
+    private record Row(String[] terms, String[] zones, String[] domains, String[] types, String ageBand, boolean availableNow,
+                       Integer maxWaitWeeks, long hits, long hitsFree) {
+    }
 
     private final JdbcOperations jdbc;
     private final SearchTerms terms;
+    private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
 
     public SearchLog(JdbcOperations jdbc, be.hulpwijzer.indexer.analysis.DutchAnalyzers analyzers) {
         this.jdbc = jdbc;
         this.terms = new SearchTerms(analyzers.vocabulary());
     }
 
-    /** Only first pages count: turning pages is not another question. A failure to log never fails the search. */
-    @Connectable
+    /** Only first pages count: turning pages is not another question. Logging never fails or slows the search. */
     public void record(String typed, SearchRequest request, SearchResult result) {
         if (request.page() != 1) {
             return;
         }
         long free = result.facets().getOrDefault("availability", List.of()).stream()
                 .filter(v -> v.value().equals("free")).mapToLong(SearchResult.FacetValue::count).sum();
+        long hits = Math.min(result.total(), Integer.MAX_VALUE);
+        Row row = new Row(terms.safe(typed).toArray(String[]::new), request.zones().stream().sorted().toArray(String[]::new),
+                request.domains().stream().sorted().toArray(String[]::new), request.types().stream().sorted().toArray(String[]::new),
+                ageBand(request.ageMonths()), request.availableNow(), request.maxWaitWeeks(), hits,
+                request.availableNow() ? hits : free);
+        if (!queue.offer(row) && dropped.incrementAndGet() % 1000 == 1) {
+            LOG.warn("Search log queue full: {} searches not logged so far", dropped.get());
+        }
+    }
+
+    /** Writes what is queued, in one transaction. */
+    @Scheduled(fixedDelay = "1s")
+    @Connectable
+    public synchronized void flush() {
+        List<Row> rows = new ArrayList<>();
+        queue.drainTo(rows);
+        if (rows.isEmpty()) {
+            return;
+        }
         try {
             jdbc.execute(c -> {
                 try (PreparedStatement ps = c.prepareStatement("insert into search_log (terms, zones, domains, types, "
                         + "age_band, available_now, max_wait_weeks, hits, hits_free) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setArray(1, c.createArrayOf("text", terms.safe(typed).toArray()));
-                    ps.setArray(2, c.createArrayOf("text", request.zones().stream().sorted().toArray()));
-                    ps.setArray(3, c.createArrayOf("text", request.domains().stream().sorted().toArray()));
-                    ps.setArray(4, c.createArrayOf("text", request.types().stream().sorted().toArray()));
-                    ps.setString(5, ageBand(request.ageMonths()));
-                    ps.setBoolean(6, request.availableNow());
-                    ps.setObject(7, request.maxWaitWeeks());
-                    ps.setLong(8, Math.min(result.total(), Integer.MAX_VALUE));
-                    ps.setLong(9, request.availableNow() ? Math.min(result.total(), Integer.MAX_VALUE) : free);
-                    return ps.executeUpdate();
+                    for (Row row : rows) {
+                        ps.setArray(1, c.createArrayOf("text", row.terms()));
+                        ps.setArray(2, c.createArrayOf("text", row.zones()));
+                        ps.setArray(3, c.createArrayOf("text", row.domains()));
+                        ps.setArray(4, c.createArrayOf("text", row.types()));
+                        ps.setString(5, row.ageBand());
+                        ps.setBoolean(6, row.availableNow());
+                        ps.setObject(7, row.maxWaitWeeks());
+                        ps.setLong(8, row.hits());
+                        ps.setLong(9, row.hitsFree());
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("Search not logged: {}", e.toString());
+            LOG.warn("{} searches not logged: {}", rows.size(), e.toString());
         }
+    }
+
+    @PreDestroy
+    void close() {
+        flush();
     }
 
     /** The same bands as the waiting overview. */

@@ -25,14 +25,17 @@ public class Signals {
     }
 
     private final JdbcOperations jdbc;
+    private final SearchLog log;
 
-    public Signals(JdbcOperations jdbc) {
+    public Signals(JdbcOperations jdbc, SearchLog log) {
         this.jdbc = jdbc;
+        this.log = log;
     }
 
     /** The signals of a region (searches naming one of its zones; all searches for everywhere) in its period. */
     @Connectable
     public List<Signal> of(be.hulpwijzer.catalogue.report.Region region, int limit) {
+        log.flush();
         LocalDate start = region.from().atDay(1);
         LocalDate end = region.to().atEndOfMonth();
         return jdbc.execute(c -> {

@@ -42,6 +42,8 @@ class PeriodReportTest implements SearchTest {
     IndexManager indexes;
     @Inject
     WaitingFigures figures;
+    @Inject
+    SearchLog log;
 
     Api api;
     YearMonth now = YearMonth.now();
@@ -50,6 +52,7 @@ class PeriodReportTest implements SearchTest {
     @BeforeEach
     void setUp() throws Exception {
         fixtures.clean();
+        log.flush();
         sql.run("truncate search_log");
         api = Api.admin(client);
         long organisation = api.post("/api/v1/organisations", organisation("CGG Brugge")).id();

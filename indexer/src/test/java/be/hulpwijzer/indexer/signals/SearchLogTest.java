@@ -36,12 +36,15 @@ class SearchLogTest implements SearchTest {
     Sql sql;
     @Inject
     IndexManager indexes;
+    @Inject
+    SearchLog log;
 
     Api api;
 
     @BeforeEach
     void setUp() throws Exception {
         fixtures.clean();
+        log.flush();
         sql.run("truncate search_log");
         api = Api.admin(client);
         long organisation = api.post("/api/v1/organisations", organisation("CGG Brugge")).id();
@@ -58,6 +61,7 @@ class SearchLogTest implements SearchTest {
         for (String q : personal) {
             assertThat(api.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).status()).isEqualTo(200);
         }
+        log.flush();
         String stored = String.join(" ", sql.column("select array_to_string(terms, ' ') || ' ' || array_to_string(zones, ' ') from search_log"));
         assertThat(sql.column("select count(*) from search_log")).containsExactly(String.valueOf(personal.length));
         for (String fragment : new String[]{"jan", "peeters", "telenet", "0475", "475", "85", "033", "kerkstraat", "12",

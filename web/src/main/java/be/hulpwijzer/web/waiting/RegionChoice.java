@@ -28,19 +28,43 @@ class RegionChoice {
         this.reference = reference;
     }
 
-    /** The zone and province parameters a picked value stands for; the coordinator's first zone when none was picked. */
-    String[] parameters(@Nullable String picked, Authentication caller) {
-        String value = picked == null || picked.isBlank() ? defaultValue(caller) : picked;
-        if (value.startsWith("zone:")) {
-            return new String[]{value.substring(5), null};
+    /** A chosen region and period, with the zone or province parameter it stands for. */
+    record Chosen(@Nullable String zone, @Nullable String province, Region region) {
+
+        /** The API's query for this region and period. */
+        String query() {
+            String place = zone != null ? "zone=" + encode(zone) : province != null ? "province=" + encode(province) : "";
+            return (place.isEmpty() ? "" : place + "&") + "from=" + region.from() + "&to=" + region.to();
         }
-        if (value.startsWith("provincie:")) {
-            return new String[]{null, value.substring(10)};
+
+        private static String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
         }
-        return new String[]{null, null};
     }
 
-    List<Map<String, Object>> options(Region chosen, Authentication caller) {
+    /**
+     * The region a picked value stands for (the coordinator's first zone when none was picked) and the
+     * period; 400 naming the parameter when either is wrong.
+     */
+    Chosen choose(@Nullable String picked, @Nullable String from, @Nullable String to, Authentication caller) {
+        String value = picked == null || picked.isBlank() ? defaultValue(caller) : picked;
+        String zone = value.startsWith("zone:") ? value.substring(5) : null;
+        String province = value.startsWith("provincie:") ? value.substring(10) : null;
+        return new Chosen(zone, province, Region.of(zone, province, from, to, reference, java.time.YearMonth.now()));
+    }
+
+    /** A page model with the region picker and the period filled in, and the heading naming both. */
+    Map<String, Object> page(String title, Chosen chosen, Authentication caller) {
+        Region region = chosen.region();
+        Map<String, Object> model = be.hulpwijzer.web.page.Models.page(title);
+        model.put("regions", options(region, caller));
+        model.put("from", region.from().toString());
+        model.put("to", region.to().toString());
+        model.put("heading", Texts.get("periodHeading", region.name(), region.from(), region.to()));
+        return model;
+    }
+
+    private List<Map<String, Object>> options(Region chosen, Authentication caller) {
         List<String> own = Roles.zones(caller);
         List<Map<String, Object>> options = new ArrayList<>();
         options.add(option("", Texts.get("regionEverywhere"), chosen.everywhere()));

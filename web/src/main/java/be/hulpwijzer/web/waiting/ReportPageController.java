@@ -8,7 +8,6 @@ import be.hulpwijzer.catalogue.security.Roles;
 import be.hulpwijzer.indexer.signals.PeriodReportController;
 import be.hulpwijzer.indexer.signals.PeriodReport;
 import be.hulpwijzer.web.page.Dutch;
-import be.hulpwijzer.web.page.Models;
 import be.hulpwijzer.web.page.Texts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,9 +22,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,14 +54,10 @@ class ReportPageController {
     @Get
     HttpResponse<?> page(Authentication caller, @Nullable @QueryValue String regio, @Nullable @QueryValue String van,
                          @Nullable @QueryValue String tot) {
-        String[] where = regions.parameters(regio, caller);
-        Region region = Region.of(where[0], where[1], van, tot, reference, YearMonth.now());
-        PeriodReport report = reports.report(where[0], where[1], region.from().toString(), region.to().toString());
-        Map<String, Object> model = Models.page(Texts.get("reportTitle"));
-        model.put("regions", regions.options(region, caller));
-        model.put("from", report.from());
-        model.put("to", report.to());
-        model.put("heading", Texts.get("periodHeading", report.region(), report.from(), report.to()));
+        RegionChoice.Chosen chosen = regions.choose(regio, van, tot, caller);
+        Region region = chosen.region();
+        PeriodReport report = reports.report(chosen.zone(), chosen.province(), region.from().toString(), region.to().toString());
+        Map<String, Object> model = regions.page(Texts.get("reportTitle"), chosen, caller);
         PeriodFigures.Totals totals = report.totals();
         model.put("totals", Texts.get("reportTotals", totals.modules(), totals.freeNow(), totals.stale(),
                 Math.round(totals.staleShare() * 100)));
@@ -74,16 +66,9 @@ class ReportPageController {
         model.put("trendMonths", months(report.trend()));
         model.put("trend", trendRows(report.trend()));
         model.put("signals", report.unmetSearches().stream().map(words::row).toList());
-        String query = query(where, region);
-        model.put("csv", "/api/v1/reports/period/csv?" + query);
-        model.put("json", "/api/v1/reports/period?" + query);
+        model.put("csv", "/api/v1/reports/period/csv?" + chosen.query());
+        model.put("json", "/api/v1/reports/period?" + chosen.query());
         return HttpResponse.ok(new ModelAndView<>("report", model));
-    }
-
-    /** The API's query for this region and period. */
-    static String query(String[] where, Region region) {
-        String place = where[0] != null ? "zone=" + encode(where[0]) : where[1] != null ? "province=" + encode(where[1]) : "";
-        return (place.isEmpty() ? "" : place + "&") + "from=" + region.from() + "&to=" + region.to();
     }
 
     private Map<String, Object> waitingRow(WaitingFigures.Cell cell) {
@@ -118,9 +103,5 @@ class ReportPageController {
 
     private static String days(@Nullable Double value) {
         return value == null ? "–" : Texts.get("days", Math.round(value));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,7 @@
 package be.hulpwijzer.web.waiting;
 
-import be.hulpwijzer.catalogue.reference.ReferenceData;
-import be.hulpwijzer.catalogue.report.Region;
 import be.hulpwijzer.catalogue.security.Roles;
 import be.hulpwijzer.indexer.signals.Signals;
-import be.hulpwijzer.web.page.Models;
 import be.hulpwijzer.web.page.Texts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +16,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.time.YearMonth;
 import java.util.Map;
 
 /**
@@ -33,13 +29,11 @@ import java.util.Map;
 class SignalsPageController {
 
     private final Signals signals;
-    private final ReferenceData reference;
     private final SignalWords words;
     private final RegionChoice regions;
 
-    SignalsPageController(Signals signals, ReferenceData reference, SignalWords words, RegionChoice regions) {
+    SignalsPageController(Signals signals, SignalWords words, RegionChoice regions) {
         this.signals = signals;
-        this.reference = reference;
         this.words = words;
         this.regions = regions;
     }
@@ -47,15 +41,10 @@ class SignalsPageController {
     @Get
     HttpResponse<?> page(Authentication caller, @Nullable @QueryValue String regio, @Nullable @QueryValue String van,
                          @Nullable @QueryValue String tot) {
-        String[] where = regions.parameters(regio, caller);
-        Region region = Region.of(where[0], where[1], van, tot, reference, YearMonth.now());
-        Map<String, Object> model = Models.page(Texts.get("signalsTitle"));
-        model.put("regions", regions.options(region, caller));
-        model.put("from", region.from().toString());
-        model.put("to", region.to().toString());
-        model.put("heading", Texts.get("periodHeading", region.name(), region.from(), region.to()));
-        model.put("signals", signals.of(region, 200).stream().map(words::row).toList());
-        model.put("csv", "/api/v1/reports/signals/csv?" + ReportPageController.query(where, region));
+        RegionChoice.Chosen chosen = regions.choose(regio, van, tot, caller);
+        Map<String, Object> model = regions.page(Texts.get("signalsTitle"), chosen, caller);
+        model.put("signals", signals.of(chosen.region(), 200).stream().map(words::row).toList());
+        model.put("csv", "/api/v1/reports/signals/csv?" + chosen.query());
         return HttpResponse.ok(new ModelAndView<>("signals", model));
     }
 }
