@@ -187,6 +187,7 @@ class CareWorkerJourneyTest implements SearchTest {
         coordinatorPages.put("accounts", "/accounts");
         coordinatorPages.put("new-account", "/accounts/nieuw");
         coordinatorPages.put("password", "/account/wachtwoord");
+        coordinatorPages.put("audit", "/wijzigingen/" + organisationId);
         Map<String, int[]> sizes = Map.of("desktop", new int[]{1280, 900}, "phone", new int[]{360, 740});
         for (Map.Entry<String, int[]> size : sizes.entrySet()) {
             checkPages(pages, size, false);

@@ -45,6 +45,7 @@ class EditingPagesTest implements SearchTest {
     long organisation;
     long module;
     long otherModule;
+    long other;
 
     @BeforeEach
     void setUp() {
@@ -52,7 +53,7 @@ class EditingPagesTest implements SearchTest {
         admin = Api.admin(client);
         organisation = admin.post("/api/v1/organisations", organisation("CGG Brugge")).id();
         module = admin.post("/api/v1/organisations/" + organisation + "/modules", module("Angstbegeleiding")).id();
-        long other = admin.post("/api/v1/organisations", organisation("CGG Ander").replace("0403.170.701", "0412.345.614")).id();
+        other = admin.post("/api/v1/organisations", organisation("CGG Ander").replace("0403.170.701", "0412.345.614")).id();
         otherModule = admin.post("/api/v1/organisations/" + other + "/modules", module("Niet van ons")).id();
         for (String email : List.of("an@cgg.example", "bert@cgg.example")) {
             admin.post("/api/v1/accounts", "{\"email\": \"" + email + "\", \"name\": \"X\", \"password\": \"" + Session.PASSWORD
@@ -76,6 +77,9 @@ class EditingPagesTest implements SearchTest {
         assertThat(stored.get("zones").toString()).isEqualTo("[\"brugge\",\"westhoek\"]");
         assertThat(stored.get("contact").get("email").asText()).isEqualTo("an@cgg.example.be");
         assertThat(an.get("/beheer/organisaties/" + organisation + "?opgeslagen=1").body()).contains("Opgeslagen", "Faalangsttraining");
+        assertThat(an.get("/wijzigingen/" + organisation).body()).as("the audit log as a page")
+                .contains("an@cgg.example", "Gewijzigd · module " + module, "title: Angstbegeleiding → Faalangsttraining")
+                .doesNotContain("version: ");
 
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         assertThat(admin.get("/api/v1/search?q=faalangst").body().get("total").asInt()).isEqualTo(1);
@@ -154,6 +158,7 @@ class EditingPagesTest implements SearchTest {
         Session an = Session.loggedIn(server, "an@cgg.example");
         String csrf = an.csrf("/beheer/modules/" + module);
         assertThat(an.get("/beheer/modules/" + otherModule).statusCode()).isEqualTo(403);
+        assertThat(an.get("/wijzigingen/" + other).statusCode()).as("another organisation's changes").isEqualTo(403);
         assertThat(an.post("/beheer/modules/" + otherModule, moduleForm("Overgenomen", "0", csrf)).statusCode()).isEqualTo(403);
         assertThat(admin.get("/api/v1/modules/" + otherModule).body().get("title").asText()).isEqualTo("Niet van ons");
     }
