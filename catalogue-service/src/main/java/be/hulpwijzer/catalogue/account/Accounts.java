@@ -147,8 +147,7 @@ public class Accounts {
                            array(select zone_code from account_zone z where z.account_id = a.id order by zone_code)
                     from account a
                     where ? or (a.role = 'editor' and exists (select 1 from account_organisation ao
-                          join module m on m.organisation_id = ao.organisation_id
-                          where ao.account_id = a.id and m.zones && ?::text[]))
+                          where ao.account_id = a.id and organisation_active_in(ao.organisation_id, ?::text[])))
                     order by a.role, a.email""")) {
                 ps.setBoolean(1, Roles.isAdmin(viewer));
                 ps.setArray(2, c.createArrayOf("text", Roles.zones(viewer).toArray()));
@@ -170,14 +169,11 @@ public class Accounts {
             List<Choice> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     select o.id, o.name from organisation o
-                    where ? or exists (select 1 from module m where m.organisation_id = o.id and m.zones && ?::text[])
-                       or exists (select 1 from location l join postcode p on p.postcode = l.postcode
-                                  where l.organisation_id = o.id and p.zone_code = any(?::text[]))
+                    where ? or organisation_active_in(o.id, ?::text[])
                     order by o.name limit ?""")) {
                 ps.setBoolean(1, Roles.isAdmin(creator));
                 ps.setArray(2, c.createArrayOf("text", Roles.zones(creator).toArray()));
-                ps.setArray(3, c.createArrayOf("text", Roles.zones(creator).toArray()));
-                ps.setInt(4, MAX_CHOICES);
+                ps.setInt(3, MAX_CHOICES);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         result.add(new Choice(rs.getLong(1), rs.getString(2)));

@@ -108,7 +108,7 @@ public class Freshness {
     }
 
     /** Freshness per organisation: of those serving a zone, or of one organisation. */
-    public List<OrganisationFreshness> organisations(@Nullable String zone, @Nullable Long organisation) {
+    private List<OrganisationFreshness> organisations(@Nullable String zone, @Nullable Long organisation) {
         return jdbc.execute(c -> {
             List<OrganisationFreshness> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""

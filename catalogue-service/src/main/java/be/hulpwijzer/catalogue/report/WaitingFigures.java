@@ -37,6 +37,8 @@ public class WaitingFigures {
     private volatile long refreshedAtFeed = -1;
     private volatile Duration lastDuration = Duration.ZERO;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** When the figures in the view were computed: read at the first request and after each refresh, not per request. */
+    private volatile java.util.Optional<Instant> computedAt;
 
     WaitingFigures(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -54,6 +56,7 @@ public class WaitingFigures {
             return position;
         });
         refreshedAtFeed = feed;
+        computedAt = java.util.Optional.ofNullable(readComputedAt());
         generation.incrementAndGet();
         lastDuration = Duration.between(start, Instant.now());
         LOG.debug("Waiting figures refreshed in {} ms", lastDuration.toMillis());
@@ -79,6 +82,15 @@ public class WaitingFigures {
     @Connectable
     @Nullable
     public Instant computedAt() {
+        java.util.Optional<Instant> known = computedAt;
+        if (known == null) {
+            known = java.util.Optional.ofNullable(readComputedAt());
+            computedAt = known;
+        }
+        return known.orElse(null);
+    }
+
+    private Instant readComputedAt() {
         return jdbc.execute(c -> {
             try (Statement statement = c.createStatement();
                  ResultSet rs = statement.executeQuery("select max(computed_at) from waiting_figures")) {

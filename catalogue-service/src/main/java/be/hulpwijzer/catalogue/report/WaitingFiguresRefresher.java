@@ -35,8 +35,10 @@ class WaitingFiguresRefresher {
     @Scheduled(initialDelay = "10s", fixedDelay = "10s")
     void refreshWhenDue() {
         Duration since = Duration.between(last, Instant.now());
-        Duration wait = interval.compareTo(figures.lastDuration().multipliedBy(10)) > 0 ? interval : figures.lastDuration().multipliedBy(10);
-        if (since.compareTo(wait) < 0 || !(figures.outdated() || since.compareTo(AT_LEAST_EVERY) >= 0)) {
+        Duration tenTimesLast = figures.lastDuration().multipliedBy(10);
+        Duration gap = interval.compareTo(tenTimesLast) > 0 ? interval : tenTimesLast;
+        boolean due = since.compareTo(gap) >= 0 && (since.compareTo(AT_LEAST_EVERY) >= 0 || figures.outdated());
+        if (!due) {
             return;
         }
         try {

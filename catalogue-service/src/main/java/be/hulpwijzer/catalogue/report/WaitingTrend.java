@@ -43,6 +43,7 @@ public class WaitingTrend {
      * The trend as of the last refresh of the waiting figures (computed once per refresh, zone and life
      * domain: on a million modules it takes about a second, the page is public).
      */
+    @Connectable
     public List<Week> weeks(String zone, String lifeDomain) {
         long generation = figures.generation();
         Computed cached = computed.get(zone + "|" + lifeDomain);
@@ -54,8 +55,7 @@ public class WaitingTrend {
         return weeks;
     }
 
-    @Connectable
-    List<Week> compute(String zone, String lifeDomain) {
+    private List<Week> compute(String zone, String lifeDomain) {
         return jdbc.execute(c -> {
             List<Week> weeks = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""

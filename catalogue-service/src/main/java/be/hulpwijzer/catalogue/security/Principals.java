@@ -129,13 +129,9 @@ public class Principals {
     @Connectable
     public boolean activeInZones(long organisation, List<String> zones) {
         return jdbc.execute(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from module where organisation_id = ? "
-                    + "and zones && ?::text[]) or exists (select 1 from location l join postcode p on p.postcode = l.postcode "
-                    + "where l.organisation_id = ? and p.zone_code = any(?::text[]))")) {
+            try (PreparedStatement ps = c.prepareStatement("select organisation_active_in(?, ?::text[])")) {
                 ps.setLong(1, organisation);
                 ps.setArray(2, c.createArrayOf("text", zones.toArray()));
-                ps.setLong(3, organisation);
-                ps.setArray(4, c.createArrayOf("text", zones.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getBoolean(1);

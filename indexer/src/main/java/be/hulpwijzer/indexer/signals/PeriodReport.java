@@ -1,7 +1,6 @@
 package be.hulpwijzer.indexer.signals;
 
 import be.hulpwijzer.catalogue.report.PeriodFigures;
-import be.hulpwijzer.catalogue.report.Region;
 import be.hulpwijzer.catalogue.report.WaitingFigures;
 import io.micronaut.core.annotation.Nullable;
 
@@ -19,10 +18,4 @@ public record PeriodReport(String region, List<String> zones, String from, Strin
 
     /** The unmet searches a report lists at most. */
     static final int SIGNALS = 200;
-
-    static PeriodReport of(Region region, WaitingFigures figures, PeriodFigures period, Signals signals) {
-        return new PeriodReport(region.name(), region.zones(), region.from().toString(), region.to().toString(),
-                figures.computedAt(), period.totals(region), figures.cells(region.zones()), period.months(region),
-                signals.of(region, SIGNALS));
-    }
 }

@@ -3,7 +3,6 @@ package be.hulpwijzer.indexer.signals;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.report.PeriodFigures;
 import be.hulpwijzer.catalogue.report.Region;
-import be.hulpwijzer.catalogue.report.WaitingFigures;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,24 +22,20 @@ import java.time.YearMonth;
 @Controller("/api/v1/reports/period")
 @Secured({Roles.ADMIN, Roles.COORDINATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class PeriodReportController {
+class PeriodReportController {
 
-    private final WaitingFigures figures;
-    private final PeriodFigures period;
-    private final Signals signals;
+    private final PeriodReports reports;
     private final ReferenceData reference;
 
-    PeriodReportController(WaitingFigures figures, PeriodFigures period, Signals signals, ReferenceData reference) {
-        this.figures = figures;
-        this.period = period;
-        this.signals = signals;
+    PeriodReportController(PeriodReports reports, ReferenceData reference) {
+        this.reports = reports;
         this.reference = reference;
     }
 
     @Get
-    public PeriodReport report(@Nullable @QueryValue String zone, @Nullable @QueryValue String province,
+    PeriodReport report(@Nullable @QueryValue String zone, @Nullable @QueryValue String province,
                                @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        return PeriodReport.of(Region.of(zone, province, from, to, reference, YearMonth.now()), figures, period, signals);
+        return reports.of(Region.of(zone, province, from, to, reference, YearMonth.now()));
     }
 
     @Get(value = "/csv", produces = "text/csv")

@@ -80,7 +80,7 @@ class AccountPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> create(HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
-        return flow.submit(request, body, newPage(), form(caller), null, json -> {
+        return flow.submit(request, body, () -> newPage(), form(caller), null, json -> {
             accounts.create(caller, Roles.isAdmin(caller) ? json : asEditor(json));
             return "/accounts?gemaakt=1";
         });
@@ -97,7 +97,7 @@ class AccountPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> changePassword(HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
-        return flow.submit(request, body, passwordPage(false), passwordForm(), null, json -> {
+        return flow.submit(request, body, () -> passwordPage(false), passwordForm(), null, json -> {
             Map<String, List<String>> typed = EntityForm.typed(body);
             List<FieldError> errors = accounts.changePassword(caller.getName(), first(typed, "currentPassword"),
                     first(typed, "newPassword"));

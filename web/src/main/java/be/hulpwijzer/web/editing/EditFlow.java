@@ -52,27 +52,28 @@ public class EditFlow {
     }
 
     /**
-     * Saves: {@code save} gets the JSON and answers where to go next. {@code current} reads the entry as
+     * Saves: {@code save} gets the JSON and answers where to go next; {@code page} is only read when the
+     * form is shown again. {@code current} reads the entry as
      * stored now (for a conflict); null for a new entry.
      */
-    public HttpResponse<?> submit(HttpRequest<?> request, Map<String, Object> body, Page page, EntityForm form,
+    public HttpResponse<?> submit(HttpRequest<?> request, Map<String, Object> body, Supplier<Page> page, EntityForm form,
                            @Nullable Supplier<Stored> current, Function<String, String> save) {
-        if (!csrf.valid(request, body.get(Csrf.FIELD) instanceof String sent ? sent : null)) {
-            return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
+        if (!csrf.validForm(request, body)) {
+            return ErrorPage.csrfRefused();
         }
         Map<String, List<String>> typed = EntityForm.typed(body);
         Long version = current == null ? null : parseVersion(typed);
         try {
             return HttpResponse.seeOther(URI.create(save.apply(form.json(typed, version))));
         } catch (InvalidRequestException e) {
-            return render(HttpStatus.BAD_REQUEST, request, page, form, typed, e.errors(), version, null);
+            return render(HttpStatus.BAD_REQUEST, request, page.get(), form, typed, e.errors(), version, null);
         } catch (OptimisticLockException | ConflictException e) {
             if (current == null) {
-                return render(HttpStatus.CONFLICT, request, page, form, typed,
+                return render(HttpStatus.CONFLICT, request, page.get(), form, typed,
                         List.of(new be.hulpwijzer.catalogue.api.FieldError("", "conflict", e.getMessage())), null, null);
             }
             Stored now = current.get();
-            return render(HttpStatus.CONFLICT, request, page, form, typed, List.of(), now.version(), form.stored(now.values()));
+            return render(HttpStatus.CONFLICT, request, page.get(), form, typed, List.of(), now.version(), form.stored(now.values()));
         }
     }
 

@@ -83,7 +83,7 @@ class EntryEditController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> createLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
-        return flow.submit(request, body, newPage(id, "locaties", "formNewLocation"), forms.location(), null,
+        return flow.submit(request, body, () -> newPage(id, "locaties", "formNewLocation"), forms.location(), null,
                 json -> saved(locationWriter.create(id, json).organisationId()));
     }
 
@@ -96,7 +96,7 @@ class EntryEditController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> updateLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
-        return flow.submit(request, body, locationPage(id), forms.location(), () -> location(id),
+        return flow.submit(request, body, () -> locationPage(id), forms.location(), () -> location(id),
                 json -> saved(locationWriter.update(id, json).organisationId()));
     }
 
@@ -119,7 +119,7 @@ class EntryEditController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> createModule(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
-        return flow.submit(request, body, newPage(id, "modules", "formNewModule"), forms.module(), null,
+        return flow.submit(request, body, () -> newPage(id, "modules", "formNewModule"), forms.module(), null,
                 json -> saved(moduleWriter.create(id, json).organisationId()));
     }
 
@@ -132,7 +132,7 @@ class EntryEditController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> updateModule(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
-        return flow.submit(request, body, modulePage(id), forms.module(), () -> module(id),
+        return flow.submit(request, body, () -> modulePage(id), forms.module(), () -> module(id),
                 json -> saved(moduleWriter.update(id, json).organisationId()));
     }
 
@@ -147,7 +147,7 @@ class EntryEditController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> createEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
-        return flow.submit(request, body, newPage(id, "engagementen", "formNewEngagement"), forms.engagement(), null,
+        return flow.submit(request, body, () -> newPage(id, "engagementen", "formNewEngagement"), forms.engagement(), null,
                 json -> saved(engagementWriter.create(id, json).organisationId()));
     }
 
@@ -160,7 +160,7 @@ class EntryEditController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> updateEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
-        return flow.submit(request, body, engagementPage(id), forms.engagement(), () -> engagement(id),
+        return flow.submit(request, body, () -> engagementPage(id), forms.engagement(), () -> engagement(id),
                 json -> saved(engagementWriter.update(id, json).organisationId()));
     }
 
@@ -175,8 +175,8 @@ class EntryEditController {
     // the pages' frames and the entries as stored
 
     private HttpResponse<?> delete(HttpRequest<?> request, Map<String, Object> body, long organisation, Runnable delete) {
-        if (!csrf.valid(request, body.get(Csrf.FIELD) instanceof String sent ? sent : null)) {
-            return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
+        if (!csrf.validForm(request, body)) {
+            return ErrorPage.csrfRefused();
         }
         delete.run();
         return HttpResponse.seeOther(URI.create(OrganisationAdminController.overview(organisation) + "?verwijderd=1"));

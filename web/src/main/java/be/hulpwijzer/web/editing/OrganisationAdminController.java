@@ -116,7 +116,7 @@ class OrganisationAdminController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> saveDetails(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
-        return flow.submit(request, body, detailsPage(id), forms.organisation(), () -> stored(id),
+        return flow.submit(request, body, () -> detailsPage(id), forms.organisation(), () -> stored(id),
                 json -> overview(writer.update(id, json).id()) + "?opgeslagen=1");
     }
 
@@ -125,8 +125,8 @@ class OrganisationAdminController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> createToken(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
-        if (!csrf.valid(request, body.get(Csrf.FIELD) instanceof String sent ? sent : null)) {
-            return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
+        if (!csrf.validForm(request, body)) {
+            return ErrorPage.csrfRefused();
         }
         Map<String, Object> model;
         HttpStatus status = HttpStatus.OK;
@@ -148,8 +148,8 @@ class OrganisationAdminController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> revokeToken(long id, long tokenId, HttpRequest<?> request, @Body Map<String, Object> body) {
-        if (!csrf.valid(request, body.get(Csrf.FIELD) instanceof String sent ? sent : null)) {
-            return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
+        if (!csrf.validForm(request, body)) {
+            return ErrorPage.csrfRefused();
         }
         tokens.revoke(id, tokenId);
         return HttpResponse.seeOther(URI.create(overview(id) + "?ingetrokken=1"));

@@ -99,8 +99,8 @@ class ToConfirmController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> verify(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
-        if (!csrf.valid(request, body.get(Csrf.FIELD) instanceof String sent ? sent : null)) {
-            return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
+        if (!csrf.validForm(request, body)) {
+            return ErrorPage.csrfRefused();
         }
         freshness.verify(id, caller);
         String zone = body.get("zone") instanceof String z && reference.isZone(z) ? z : "";
@@ -116,8 +116,12 @@ class ToConfirmController {
                 row.put("title", m.title());
                 row.put("state", Texts.get("state." + m.state()));
                 row.put("confirmed", m.confirmedAt() == null ? Texts.get("never") : Dutch.freshness(m.confirmedAt(), clock.instant()));
-                availability.current(m.moduleId()).ifPresent(a -> row.put("version", a.version()));
-                row.put("canConfirm", row.containsKey("version") && Roles.organisations(caller).contains(organisation) || Roles.isAdmin(caller) && row.containsKey("version"));
+                // only who may change the module confirms it, and only what has an availability to confirm
+                boolean mayChange = Roles.isAdmin(caller) || Roles.organisations(caller).contains(organisation);
+                availability.current(m.moduleId()).filter(a -> mayChange).ifPresent(a -> {
+                    row.put("version", a.version());
+                    row.put("canConfirm", true);
+                });
                 rows.add(row);
             }
             return Map.of("id", o.id(), "name", o.name(), "modules", rows, "none", rows.isEmpty());

@@ -41,6 +41,11 @@ public class Csrf {
         }
     }
 
+    /** Whether a posted form carries this session's token in {@link #FIELD}. */
+    public boolean validForm(HttpRequest<?> request, java.util.Map<String, ?> form) {
+        return valid(request, form.get(FIELD) instanceof String sent ? sent : null);
+    }
+
     public boolean valid(HttpRequest<?> request, String sent) {
         byte[] expected = token(request).getBytes(StandardCharsets.UTF_8);
         return sent != null && MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8));

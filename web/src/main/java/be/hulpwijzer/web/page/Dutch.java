@@ -12,7 +12,7 @@ public final class Dutch {
 
     public static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-BE"));
-    private static final int STALE_DAYS = 30;
+    private static final int STALE_DAYS = be.hulpwijzer.catalogue.freshness.Freshness.STALE_DAYS;
 
     private Dutch() {
     }
@@ -51,6 +51,11 @@ public final class Dutch {
             case "closed" -> Texts.get("badgeClosed");
             default -> Texts.get("badgeUnknown");
         };
+    }
+
+    /** A figure of days in a report: "45 dagen", or a dash when there is none. */
+    public static String days(@io.micronaut.core.annotation.Nullable Double value) {
+        return value == null ? "–" : Texts.get("days", Math.round(value));
     }
 
     /** "± 12 weken wachten", "± 5 dagen wachten". */

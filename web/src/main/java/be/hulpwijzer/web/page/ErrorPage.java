@@ -30,6 +30,11 @@ public final class ErrorPage {
                 .body(new ModelAndView<>("error", model));
     }
 
+    /** A form posted without this session's CSRF token. */
+    public static MutableHttpResponse<ModelAndView<Map<String, Object>>> csrfRefused() {
+        return of(403, Texts.get("csrfRefused"), List.of());
+    }
+
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> notFound() {
         return of(404, null, List.of());
     }

@@ -85,8 +85,8 @@ class WaitingListsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> update(long id, HttpRequest<?> request, @Body Map<String, String> form, Authentication caller) {
-        if (!csrf.valid(request, form.get(Csrf.FIELD))) {
-            return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
+        if (!csrf.validForm(request, form)) {
+            return ErrorPage.csrfRefused();
         }
         try {
             availability.update(id, json(form), caller.getName());
@@ -103,8 +103,8 @@ class WaitingListsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> confirm(long id, HttpRequest<?> request, @Body Map<String, String> form, Authentication caller) {
-        if (!csrf.valid(request, form.get(Csrf.FIELD))) {
-            return ErrorPage.of(403, Texts.get("csrfRefused"), List.of());
+        if (!csrf.validForm(request, form)) {
+            return ErrorPage.csrfRefused();
         }
         try {
             availability.confirm(id, Long.parseLong(form.getOrDefault("version", "-1")), caller.getName());

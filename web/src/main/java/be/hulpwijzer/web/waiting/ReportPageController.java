@@ -2,10 +2,9 @@ package be.hulpwijzer.web.waiting;
 
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.report.PeriodFigures;
-import be.hulpwijzer.catalogue.report.Region;
 import be.hulpwijzer.catalogue.report.WaitingFigures;
 import be.hulpwijzer.catalogue.security.Roles;
-import be.hulpwijzer.indexer.signals.PeriodReportController;
+import be.hulpwijzer.indexer.signals.PeriodReports;
 import be.hulpwijzer.indexer.signals.PeriodReport;
 import be.hulpwijzer.web.page.Dutch;
 import be.hulpwijzer.web.page.Texts;
@@ -39,12 +38,12 @@ import java.util.TreeSet;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReportPageController {
 
-    private final PeriodReportController reports;
+    private final PeriodReports reports;
     private final ReferenceData reference;
     private final SignalWords words;
     private final RegionChoice regions;
 
-    ReportPageController(PeriodReportController reports, ReferenceData reference, SignalWords words, RegionChoice regions) {
+    ReportPageController(PeriodReports reports, ReferenceData reference, SignalWords words, RegionChoice regions) {
         this.reports = reports;
         this.reference = reference;
         this.words = words;
@@ -55,8 +54,7 @@ class ReportPageController {
     HttpResponse<?> page(Authentication caller, @Nullable @QueryValue String regio, @Nullable @QueryValue String van,
                          @Nullable @QueryValue String tot) {
         RegionChoice.Chosen chosen = regions.choose(regio, van, tot, caller);
-        Region region = chosen.region();
-        PeriodReport report = reports.report(chosen.zone(), chosen.province(), region.from().toString(), region.to().toString());
+        PeriodReport report = reports.of(chosen.region());
         Map<String, Object> model = regions.page(Texts.get("reportTitle"), chosen, caller);
         PeriodFigures.Totals totals = report.totals();
         model.put("totals", Texts.get("reportTotals", totals.modules(), totals.freeNow(), totals.stale(),
@@ -78,8 +76,8 @@ class ReportPageController {
         row.put("domain", words.domainName(cell.lifeDomain()));
         row.put("modules", cell.modules());
         row.put("free", cell.freeNow());
-        row.put("median", days(cell.medianWaitDays()));
-        row.put("p90", days(cell.p90WaitDays()));
+        row.put("median", Dutch.days(cell.medianWaitDays()));
+        row.put("p90", Dutch.days(cell.p90WaitDays()));
         row.put("stale", cell.stale());
         return row;
     }
@@ -93,15 +91,11 @@ class ReportPageController {
         List<String> months = months(trend);
         Map<String, Map<String, String>> byDomain = new LinkedHashMap<>();
         for (PeriodFigures.Month month : trend) {
-            byDomain.computeIfAbsent(month.lifeDomain(), d -> new LinkedHashMap<>()).put(month.month(), days(month.medianWaitDays()));
+            byDomain.computeIfAbsent(month.lifeDomain(), d -> new LinkedHashMap<>()).put(month.month(), Dutch.days(month.medianWaitDays()));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         byDomain.forEach((domain, values) -> rows.add(Map.of("domain", words.domainName(domain),
                 "cells", months.stream().map(m -> values.getOrDefault(m, "–")).toList())));
         return rows;
-    }
-
-    private static String days(@Nullable Double value) {
-        return value == null ? "–" : Texts.get("days", Math.round(value));
     }
 }

@@ -113,7 +113,7 @@ class WaitingPageController {
                     out.put("level", "none");
                 } else {
                     out.put("href", "/?zone=" + zone.code() + "&domain=" + domain.code());
-                    out.put("median", days(cell.medianWaitDays()));
+                    out.put("median", Dutch.days(cell.medianWaitDays()));
                     out.put("free", Texts.get("heatFree", cell.freeNow(), cell.modules()));
                     out.put("level", level(cell.medianWaitDays()));
                     out.put("label", Texts.get("heatCellLabel", zone.name(), domain.name()));
@@ -135,8 +135,8 @@ class WaitingPageController {
             out.put("band", Texts.get("band." + row.ageBand()));
             out.put("modules", row.modules());
             out.put("free", row.freeNow());
-            out.put("median", days(row.medianWaitDays()));
-            out.put("p90", days(row.p90WaitDays()));
+            out.put("median", Dutch.days(row.medianWaitDays()));
+            out.put("p90", Dutch.days(row.p90WaitDays()));
             out.put("stale", row.stale());
             out.put("href", "/?zone=" + zone + "&domain=" + domain + "&type=" + row.type());
             rows.add(out);
@@ -144,9 +144,6 @@ class WaitingPageController {
         return rows;
     }
 
-    private static String days(@Nullable Double value) {
-        return value == null ? "–" : Texts.get("days", Math.round(value));
-    }
 
     /** Colour band of a median wait; the text in the cell says the same in days. */
     private static String level(@Nullable Double median) {

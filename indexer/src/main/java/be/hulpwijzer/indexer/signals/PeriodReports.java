@@ -1,0 +1,27 @@
+package be.hulpwijzer.indexer.signals;
+
+import be.hulpwijzer.catalogue.report.PeriodFigures;
+import be.hulpwijzer.catalogue.report.Region;
+import be.hulpwijzer.catalogue.report.WaitingFigures;
+import jakarta.inject.Singleton;
+
+/** Puts a region's period report together from the waiting figures, the history and the search log. */
+@Singleton
+public class PeriodReports {
+
+    private final WaitingFigures figures;
+    private final PeriodFigures period;
+    private final Signals signals;
+
+    PeriodReports(WaitingFigures figures, PeriodFigures period, Signals signals) {
+        this.figures = figures;
+        this.period = period;
+        this.signals = signals;
+    }
+
+    public PeriodReport of(Region region) {
+        return new PeriodReport(region.name(), region.zones(), region.from().toString(), region.to().toString(),
+                figures.computedAt(), period.totals(region), figures.cells(region.zones()), period.months(region),
+                signals.of(region, PeriodReport.SIGNALS));
+    }
+}
