@@ -37,22 +37,11 @@ public class PeriodFigures {
                     with bounds as (select ?::timestamptz as first, ?::timestamptz as last),
                          modules as (select id, life_domains from module
                                      where status = 'active' and (cardinality(?::text[]) = 0 or zones && ?::text[])),
-                         states as (select h.module_id,
-                                           case when h.state = 'free' then 0 when h.state = 'waiting' then h.expected_wait_days end as wait,
-                                           h.confirmed_at as since,
-                                           lead(h.confirmed_at) over (partition by h.module_id order by h.confirmed_at, h.id) as until
-                                    from availability_history h join modules m on m.id = h.module_id),
-                         -- each state counts at every month end from the first after it began to the last before it ended
-                         counted as (select e.month_end - interval '1 month' as month, s.module_id, s.wait
-                                     from states s cross join bounds b
-                                     cross join lateral generate_series(
-                                         greatest(date_trunc('month', s.since) + interval '1 month', b.first + interval '1 month'),
-                                         least(coalesce(date_trunc('month', s.until), b.last + interval '1 month'), b.last + interval '1 month'),
-                                         interval '1 month') as e(month_end))
-                    select to_char(c.month, 'YYYY-MM'), d.domain, percentile_cont(0.5) within group (order by c.wait), count(c.wait)
+                         """ + HistoryStates.counted(HistoryStates.Unit.MONTH) + """
+                    select to_char(c.period, 'YYYY-MM'), d.domain, percentile_cont(0.5) within group (order by c.wait), count(c.wait)
                     from counted c join modules m on m.id = c.module_id
                     cross join lateral unnest(m.life_domains) as d(domain)
-                    group by c.month, d.domain order by d.domain, c.month""")) {
+                    group by c.period, d.domain order by d.domain, c.period""")) {
                 ps.setObject(1, region.from().atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime());
                 ps.setObject(2, region.to().atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime());
                 ps.setArray(3, c.createArrayOf("text", region.zones().toArray()));

@@ -61,20 +61,10 @@ public class WaitingTrend {
             try (PreparedStatement ps = c.prepareStatement("""
                     with bounds as (select date_trunc('week', now() - interval '51 weeks') as first, date_trunc('week', now()) as last),
                          modules as (select id from module where status = 'active' and ? = any(zones) and ? = any(life_domains)),
-                         states as (select case when h.state = 'free' then 0 when h.state = 'waiting' then h.expected_wait_days end as wait,
-                                           h.confirmed_at as since,
-                                           lead(h.confirmed_at) over (partition by h.module_id order by h.confirmed_at, h.id) as until
-                                    from availability_history h join modules m on m.id = h.module_id),
-                         -- each state counts at every week end from the first after it began to the last before it ended
-                         counted as (select e.week_end - interval '1 week' as week, s.wait
-                                     from states s cross join bounds b
-                                     cross join lateral generate_series(
-                                         greatest(date_trunc('week', s.since) + interval '1 week', b.first + interval '1 week'),
-                                         least(coalesce(date_trunc('week', s.until), b.last + interval '1 week'), b.last + interval '1 week'),
-                                         interval '1 week') as e(week_end))
+                         """ + HistoryStates.counted(HistoryStates.Unit.WEEK) + """
                     select w.week::date, percentile_cont(0.5) within group (order by c.wait), count(c.wait)
                     from bounds b cross join lateral generate_series(b.first, b.last, interval '1 week') as w(week)
-                    left join counted c on c.week = w.week
+                    left join counted c on c.period = w.week
                     group by w.week order by w.week""")) {
                 ps.setString(1, zone);
                 ps.setString(2, lifeDomain);
