@@ -6,4 +6,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface AvailabilityRepository extends CrudRepository<Availability, Long> {
+
+    /** The availability of these modules, in one query (those without one are absent). */
+    java.util.List<Availability> findByModuleIdIn(java.util.Collection<Long> moduleIds);
 }

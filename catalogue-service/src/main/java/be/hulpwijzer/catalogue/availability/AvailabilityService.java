@@ -68,4 +68,14 @@ public class AvailabilityService {
     public Optional<AvailabilityView> current(long id) {
         return availabilities.findById(id).map(a -> AvailabilityView.of(a, clock.instant()));
     }
+
+    /** The current availability of several modules, by module id, in one query (for pages listing modules). */
+    public java.util.Map<Long, AvailabilityView> current(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.time.Instant now = clock.instant();
+        return availabilities.findByModuleIdIn(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Availability::moduleId, a -> AvailabilityView.of(a, now)));
+    }
 }

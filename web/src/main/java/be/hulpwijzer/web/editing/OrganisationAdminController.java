@@ -162,8 +162,11 @@ class OrganisationAdminController {
         model.put("csrf", csrf.token(request));
         model.put("locations", locations.findByOrganisationIdOrderByName(id).stream()
                 .map(l -> Map.of("id", l.id(), "name", l.name(), "postcode", l.postcode(), "confidential", l.confidential())).toList());
-        model.put("modules", modules.findByOrganisationIdOrderByTitle(id).stream().map(m -> Map.of("id", m.id(), "title", m.title(),
-                "status", Texts.get("moduleStatus." + m.status()), "badge", availability.current(m.id())
+        List<be.hulpwijzer.catalogue.module.HelpModule> offered = modules.findByOrganisationIdOrderByTitle(id);
+        Map<Long, be.hulpwijzer.catalogue.availability.AvailabilityView> current =
+                availability.current(offered.stream().map(be.hulpwijzer.catalogue.module.HelpModule::id).toList());
+        model.put("modules", offered.stream().map(m -> Map.of("id", m.id(), "title", m.title(),
+                "status", Texts.get("moduleStatus." + m.status()), "badge", java.util.Optional.ofNullable(current.get(m.id()))
                         .map(a -> Dutch.availability(a.state(), a.freePlaces(), a.expectedWaitDays()))
                         .orElse(Texts.get("badgeUnknown")))).toList());
         model.put("engagements", engagements.findByOrganisationIdOrderByValidFromDesc(id).stream()

@@ -110,18 +110,21 @@ class ToConfirmController {
     private java.util.Optional<Map<String, Object>> modules(long organisation, Authentication caller) {
         return organisations.findById(organisation).map(o -> {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Freshness.ToConfirm m : freshness.toConfirm(organisation, caller)) {
+            List<Freshness.ToConfirm> stale = freshness.toConfirm(organisation, caller);
+            // only who may change the modules confirms them, and only what has an availability to confirm
+            boolean mayChange = Roles.isAdmin(caller) || Roles.organisations(caller).contains(organisation);
+            Map<Long, be.hulpwijzer.catalogue.availability.AvailabilityView> current = mayChange
+                    ? availability.current(stale.stream().map(Freshness.ToConfirm::moduleId).toList()) : Map.of();
+            for (Freshness.ToConfirm m : stale) {
                 Map<String, Object> row = new java.util.LinkedHashMap<>();
                 row.put("id", m.moduleId());
                 row.put("title", m.title());
                 row.put("state", Texts.get("state." + m.state()));
                 row.put("confirmed", m.confirmedAt() == null ? Texts.get("never") : Dutch.freshness(m.confirmedAt(), clock.instant()));
-                // only who may change the module confirms it, and only what has an availability to confirm
-                boolean mayChange = Roles.isAdmin(caller) || Roles.organisations(caller).contains(organisation);
-                availability.current(m.moduleId()).filter(a -> mayChange).ifPresent(a -> {
-                    row.put("version", a.version());
+                if (current.containsKey(m.moduleId())) {
+                    row.put("version", current.get(m.moduleId()).version());
                     row.put("canConfirm", true);
-                });
+                }
                 rows.add(row);
             }
             return Map.of("id", o.id(), "name", o.name(), "modules", rows, "none", rows.isEmpty());

@@ -128,9 +128,11 @@ class WaitingListsController {
         List<Map<String, Object>> groups = new ArrayList<>();
         for (long organisationId : Roles.organisations(caller)) {
             organisations.findById(organisationId).ifPresent(o -> {
-                List<Map<String, Object>> rows = modules.findByOrganisationIdOrderByTitle(organisationId).stream()
-                        .filter(m -> "active".equals(m.status()))
-                        .map(m -> row(m, typed.get(m.id()), errors.get(m.id()))).toList();
+                List<HelpModule> active = modules.findByOrganisationIdOrderByTitle(organisationId).stream()
+                        .filter(m -> "active".equals(m.status())).toList();
+                Map<Long, AvailabilityView> current = availability.current(active.stream().map(HelpModule::id).toList());
+                List<Map<String, Object>> rows = active.stream()
+                        .map(m -> row(m, current.get(m.id()), typed.get(m.id()), errors.get(m.id()))).toList();
                 groups.add(Map.of("name", o.name(), "modules", rows));
             });
         }
@@ -141,8 +143,8 @@ class WaitingListsController {
         return model;
     }
 
-    private Map<String, Object> row(HelpModule m, @Nullable Map<String, String> typed, @Nullable List<String> errors) {
-        AvailabilityView current = availability.current(m.id()).orElse(null);
+    private Map<String, Object> row(HelpModule m, @Nullable AvailabilityView current, @Nullable Map<String, String> typed,
+                                    @Nullable List<String> errors) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", m.id());
         row.put("title", m.title());
