@@ -69,6 +69,9 @@ public final class DocumentMapper {
     /** Unknown or closed waiting sorts after every known wait. */
     public static final int NO_WAIT_KNOWN = Integer.MAX_VALUE;
 
+    /** Confirmation time (doc values) of a module whose availability was never confirmed: before every other. */
+    public static final long NEVER_CONFIRMED = 0;
+
     /** The facet dimensions; multi-valued where a module has several values. */
     public static final List<String> FACETS = List.of(ZONE, DOMAIN, TYPE, ACCESS, SECTOR, AVAILABILITY);
 
@@ -91,6 +94,11 @@ public final class DocumentMapper {
         return facets;
     }
 
+    /** The index field holding every facet value (drill-down terms and doc values). */
+    public String facetField() {
+        return facets.getDimConfig(ZONE).indexFieldName;
+    }
+
     public static String moduleKey(long id) {
         return MODULE + ":" + id;
     }
@@ -103,7 +111,6 @@ public final class DocumentMapper {
         Document doc = new Document();
         doc.add(new StringField(ID, moduleKey(m.id()), Field.Store.NO));
         doc.add(new StringField(KIND, MODULE, Field.Store.NO));
-        doc.add(new LongPoint(MODULE_ID, m.id()));
         doc.add(new StoredField(MODULE_ID, m.id()));
         doc.add(new NumericDocValuesField(MODULE_ID, m.id()));
         doc.add(new StoredField(ORGANISATION_ID, m.organisationId()));
@@ -135,8 +142,11 @@ public final class DocumentMapper {
         m.languages().forEach(language -> doc.add(new StringField(LANGUAGE, language, Field.Store.NO)));
 
         doc.add(new IntPoint(AGE_MIN, m.ageMinMonths()));
+        doc.add(new NumericDocValuesField(AGE_MIN, m.ageMinMonths()));
         doc.add(new StoredField(AGE_MIN, m.ageMinMonths()));
-        doc.add(new IntPoint(AGE_MAX, m.ageMaxMonths() == null ? OPEN_AGE : m.ageMaxMonths()));
+        int ageMax = m.ageMaxMonths() == null ? OPEN_AGE : m.ageMaxMonths();
+        doc.add(new IntPoint(AGE_MAX, ageMax));
+        doc.add(new NumericDocValuesField(AGE_MAX, ageMax));
         if (m.ageMaxMonths() != null) {
             doc.add(new StoredField(AGE_MAX, m.ageMaxMonths()));
         }
@@ -154,9 +164,10 @@ public final class DocumentMapper {
         }
         if (m.confirmedAt() != null) {
             long millis = m.confirmedAt().toEpochMilli();
-            doc.add(new LongPoint(CONFIRMED_AT, millis));
             doc.add(new NumericDocValuesField(CONFIRMED_AT, millis));
             doc.add(new StoredField(CONFIRMED_AT, millis));
+        } else {
+            doc.add(new NumericDocValuesField(CONFIRMED_AT, NEVER_CONFIRMED));
         }
         return doc;
     }
@@ -165,11 +176,13 @@ public final class DocumentMapper {
         Document doc = new Document();
         doc.add(new StringField(ID, engagementKey(e.id()), Field.Store.YES));
         doc.add(new StringField(KIND, ENGAGEMENT, Field.Store.NO));
+        denseDocValues(doc);
         doc.add(new StoredField(ORGANISATION_ID, e.organisationId()));
         doc.add(new StoredField(ORGANISATION_NAME, e.organisationName()));
         doc.add(new TextField(ALL, String.join(" ", e.title(), e.description(), nonNull(e.targetGroup()),
                 e.organisationName()), Field.Store.NO));
         doc.add(new TextField(TITLE, e.title(), Field.Store.YES));
+        doc.add(new TextField(ORGANISATION, e.organisationName(), Field.Store.NO));
         doc.add(new Field(DESCRIPTION, e.description(), DESCRIPTION_TYPE));
         if (e.targetGroup() != null) {
             doc.add(new StoredField(TARGET_GROUP, e.targetGroup()));
@@ -191,6 +204,23 @@ public final class DocumentMapper {
             doc.add(new StoredField(VALID_TO, e.validTo().toString()));
         }
         return doc;
+    }
+
+    /**
+     * Engagements carry the doc values of modules too, with neutral values (and the points beside them, as a
+     * field has one schema in the whole index): a doc values field present in every
+     * document of a segment is read by position, without the per-block index a sparse field needs, and ranking
+     * reads it for every hit.
+     */
+    private static void denseDocValues(Document doc) {
+        doc.add(new NumericDocValuesField(MODULE_ID, 0));
+        doc.add(new IntPoint(AGE_MIN, 0));
+        doc.add(new NumericDocValuesField(AGE_MIN, 0));
+        doc.add(new IntPoint(AGE_MAX, OPEN_AGE));
+        doc.add(new NumericDocValuesField(AGE_MAX, OPEN_AGE));
+        doc.add(new IntPoint(WAIT_DAYS, NO_WAIT_KNOWN));
+        doc.add(new NumericDocValuesField(WAIT_DAYS, NO_WAIT_KNOWN));
+        doc.add(new NumericDocValuesField(CONFIRMED_AT, NEVER_CONFIRMED));
     }
 
     /** Waiting days as sorted and filtered: free is 0, an unknown wait sorts last. */

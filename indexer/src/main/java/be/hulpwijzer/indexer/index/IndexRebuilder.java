@@ -13,7 +13,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Builds a complete index from PostgreSQL into a new directory, from one consistent snapshot. The
+ * Builds a complete index from PostgreSQL into a new directory, from one consistent snapshot, analysing on
+ * every core. The
  * watermark committed with it is the snapshot's xmin: changes from transactions that were still running
  * are applied afterwards by the follower (and those already seen are applied again, harmlessly).
  */
@@ -31,14 +32,16 @@ final class IndexRebuilder {
             connection.setReadOnly(true);
             try {
                 String watermark = ChangeFeed.currentWatermark(connection);
-                CatalogueReader.allModules(connection, m -> index.upsert(DocumentMapper.moduleKey(m.id()), mapper.module(m)));
-                CatalogueReader.allEngagements(connection,
-                        e -> index.upsert(DocumentMapper.engagementKey(e.id()), mapper.engagement(e)));
+                try (ParallelAdder adder = new ParallelAdder(index, Math.min(4, Runtime.getRuntime().availableProcessors()))) {
+                    CatalogueReader.allModules(connection, m -> adder.add(mapper.module(m)));
+                    CatalogueReader.allEngagements(connection, e -> adder.add(mapper.engagement(e)));
+                }
                 connection.commit();
                 index.commit(watermark);
                 index.refresh();
                 return index;
             } finally {
+                connection.rollback(); // after a failure the snapshot transaction is still open: end it first
                 connection.setReadOnly(false);
                 connection.setAutoCommit(true);
             }

@@ -5,8 +5,10 @@ import be.hulpwijzer.indexer.document.DocumentMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import be.hulpwijzer.indexer.facet.FacetTables;
+import be.hulpwijzer.indexer.facet.FacetedSearch;
+import be.hulpwijzer.indexer.segment.RankTable;
+import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -40,7 +42,7 @@ public final class SearchIndex implements AutoCloseable {
      * Raise when analysis or the document mapping changes: an index of another format is rebuilt at
      * start-up instead of mixing two ways of analysing.
      */
-    public static final String CURRENT_FORMAT = "2";
+    public static final String CURRENT_FORMAT = "4";
 
     private final Path path;
     private final Directory directory;
@@ -49,11 +51,17 @@ public final class SearchIndex implements AutoCloseable {
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private final DocumentMapper mapper;
 
-    private SearchIndex(Path path, Directory directory, IndexWriter writer, DocumentMapper mapper) throws IOException {
+    private final FacetedSearch faceted;
+    private final SegmentTables<RankTable> ranks;
+
+    private SearchIndex(Path path, Directory directory, IndexWriter writer, DocumentMapper mapper, FacetTables tables,
+                        SegmentTables<RankTable> ranks) throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
         this.mapper = mapper;
+        this.faceted = new FacetedSearch(tables, mapper.facetField());
+        this.ranks = ranks;
         this.searchers = new SearcherManager(writer, new FacetSearcherFactory());
         this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 0.05, 0.002);
         reopener.setName("index-reopen");
@@ -71,11 +79,18 @@ public final class SearchIndex implements AutoCloseable {
             }
             Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzers.index(),
                     Map.of(DocumentMapper.SPELL, analyzers.spelling()));
+            // the in-memory tables of merged segments are read by the merge, before searches see the segment
+            FacetTables tables = new FacetTables(mapper.facetField(), DocumentMapper.FACETS);
+            SegmentTables<RankTable> ranks = new SegmentTables<>(RankTable::read, RankTable::bytes);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setMergedSegmentWarmer(segment -> {
+                        tables.warm(segment);
+                        ranks.warm(segment);
+                    })
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(64);
             IndexWriter writer = new IndexWriter(directory, config);
-            return new SearchIndex(path, directory, writer, mapper);
+            return new SearchIndex(path, directory, writer, mapper, tables, ranks);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -94,6 +109,15 @@ public final class SearchIndex implements AutoCloseable {
     public long upsert(String key, Document document) {
         try {
             return writer.updateDocument(new Term(DocumentMapper.ID, key), mapper.facetsConfig().build(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a document to an index being built from scratch (no older version to replace). */
+    void add(Document document) {
+        try {
+            writer.addDocument(mapper.facetsConfig().build(document));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -167,31 +191,37 @@ public final class SearchIndex implements AutoCloseable {
         T search(FacetSearcher searcher) throws IOException;
     }
 
-    /** A searcher that carries the facet ordinals of its reader, built once per reopen, not per query. */
+    /** A searcher that carries its segments' in-memory tables: facet values and ranking inputs. */
     public static final class FacetSearcher extends IndexSearcher {
-        private final SortedSetDocValuesReaderState facetState;
+        private final FacetedSearch faceted;
+        private final SegmentTables<RankTable> ranks;
 
-        FacetSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
+        FacetSearcher(IndexReader reader, FacetedSearch faceted, SegmentTables<RankTable> ranks) {
             super(reader);
-            this.facetState = facetState;
+            this.faceted = faceted;
+            this.ranks = ranks;
         }
 
-        /** Null while the index holds no document with facets. */
-        public SortedSetDocValuesReaderState facetState() {
-            return facetState;
+        public FacetedSearch faceted() {
+            return faceted;
         }
+
+        public SegmentTables<RankTable> ranks() {
+            return ranks;
+        }
+    }
+
+    /** Heap held by the in-memory tables of the segments in use. */
+    public long tableBytes() {
+        return faceted.tables().bytes() + ranks.bytes();
     }
 
     private final class FacetSearcherFactory extends SearcherFactory {
         @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-            SortedSetDocValuesReaderState state;
-            try {
-                state = new DefaultSortedSetDocValuesReaderState(reader, mapper.facetsConfig());
-            } catch (IllegalArgumentException noFacetsYet) {
-                state = null; // an empty index has no facet field yet
-            }
-            return new FacetSearcher(reader, state);
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+            faceted.tables().warm(reader); // new segments are read here, in the reopen thread, not by a search
+            ranks.warm(reader);
+            return new FacetSearcher(reader, faceted, ranks);
         }
     }
 

@@ -2,15 +2,17 @@ package be.hulpwijzer.indexer.search;
 
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.document.DocumentMapper;
+import be.hulpwijzer.indexer.segment.RankTable;
+import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -21,6 +23,8 @@ import org.apache.lucene.util.QueryBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,11 +35,9 @@ import java.util.Set;
 final class QueryFactory {
 
     private final QueryBuilder analysed;
-    private final FacetsConfig facets;
 
-    QueryFactory(DutchAnalyzers analyzers, FacetsConfig facets) {
+    QueryFactory(DutchAnalyzers analyzers) {
         this.analysed = new QueryBuilder(analyzers.query());
-        this.facets = facets;
     }
 
     /** The text part alone (null without searchable words), also used for highlighting. */
@@ -64,16 +66,16 @@ final class QueryFactory {
         return text.isBlank() ? null : analysed.createBooleanQuery(DocumentMapper.DESCRIPTION, text, Occur.SHOULD);
     }
 
-    /** Modules: text and the filters that are not facets, ranked, with the facet filters as drill-downs. */
-    DrillDownQuery modules(SearchRequest request, Instant now) {
+    /** Modules: text and the filters that are not facets, ranked; the facet choices are {@link #choices}. */
+    Query modules(SearchRequest request, SegmentTables<RankTable> ranks, Instant now) {
         Query text = text(request.text());
         BooleanQuery.Builder base = new BooleanQuery.Builder()
                 .add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST)
                 .add(new TermQuery(new Term(DocumentMapper.KIND, DocumentMapper.MODULE)), Occur.FILTER);
         if (request.ageMonths() != null) {
             int age = request.ageMonths();
-            base.add(IntPoint.newRangeQuery(DocumentMapper.AGE_MIN, Integer.MIN_VALUE, age), Occur.FILTER);
-            base.add(IntPoint.newRangeQuery(DocumentMapper.AGE_MAX, age, Integer.MAX_VALUE), Occur.FILTER);
+            base.add(range(DocumentMapper.AGE_MIN, Integer.MIN_VALUE, age), Occur.FILTER);
+            base.add(range(DocumentMapper.AGE_MAX, age, Integer.MAX_VALUE), Occur.FILTER);
         }
         anyOf(base, DocumentMapper.SETTING, request.settings());
         anyOf(base, DocumentMapper.METHOD, request.methods());
@@ -82,14 +84,28 @@ final class QueryFactory {
         if (availability != null) {
             base.add(availability, Occur.FILTER);
         }
-        Query ranked = FunctionScoreQuery.boostByValue(base.build(), new RankBoost(now));
-        DrillDownQuery query = new DrillDownQuery(facets, ranked);
-        drillDown(query, DocumentMapper.ZONE, request.zones());
-        drillDown(query, DocumentMapper.DOMAIN, request.domains());
-        drillDown(query, DocumentMapper.TYPE, request.types());
-        drillDown(query, DocumentMapper.ACCESS, request.access());
-        drillDown(query, DocumentMapper.SECTOR, request.sectors());
-        return query;
+        return FunctionScoreQuery.boostByValue(base.build(), new RankBoost(ranks, now));
+    }
+
+    /**
+     * An age range matches most modules: walked from the points when it leads, checked per document from doc
+     * values when the text or another filter leads (Lucene picks per segment).
+     */
+    private static Query range(String field, int from, int to) {
+        return new IndexOrDocValuesQuery(IntPoint.newRangeQuery(field, from, to),
+                NumericDocValuesField.newSlowRangeQuery(field, from, to));
+    }
+
+    /** The facet choices: any of the values per dimension; "free now" too, unless combined with other waits. */
+    Map<String, Set<String>> choices(SearchRequest request) {
+        Map<String, Set<String>> choices = new HashMap<>();
+        choices.put(DocumentMapper.ZONE, request.zones());
+        choices.put(DocumentMapper.DOMAIN, request.domains());
+        choices.put(DocumentMapper.TYPE, request.types());
+        choices.put(DocumentMapper.ACCESS, request.access());
+        choices.put(DocumentMapper.SECTOR, request.sectors());
+        choices.put(DocumentMapper.AVAILABILITY, drillsDownOnAvailability(request) ? Set.of("free") : Set.of());
+        return choices;
     }
 
     /** Engagements in force today for the same text and zones. */
@@ -122,7 +138,7 @@ final class QueryFactory {
         return any.build();
     }
 
-    boolean drillsDownOnAvailability(SearchRequest request) {
+    private static boolean drillsDownOnAvailability(SearchRequest request) {
         return request.availableNow() && !request.includeUnknown() && request.maxWaitWeeks() == null;
     }
 
@@ -130,10 +146,6 @@ final class QueryFactory {
         if (!values.isEmpty()) {
             query.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
         }
-    }
-
-    private static void drillDown(DrillDownQuery query, String dimension, Set<String> values) {
-        values.forEach(value -> query.add(dimension, value));
     }
 
     static LocalDate today(Instant now) {

@@ -1,14 +1,12 @@
 package be.hulpwijzer.indexer.search;
 
-import be.hulpwijzer.indexer.document.DocumentMapper;
-import org.apache.lucene.index.DocValues;
+import be.hulpwijzer.indexer.segment.RankTable;
+import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,34 +14,23 @@ import java.util.Objects;
 /**
  * Puts fitting modules with room now, or a short wait, and recently confirmed information first: a factor
  * between 1 and 2 on the text score (or the only score when browsing). Computed at query time, because
- * information grows stale while no document changes.
+ * information grows stale while no document changes (to the minute), from the segments' rank tables.
  */
 final class RankBoost extends DoubleValuesSource {
 
-    private static final long STALE_MILLIS = Duration.ofDays(30).toMillis();
-    private final long now;
+    private static final long STALE_MINUTES = Duration.ofDays(30).toMinutes();
+    private final SegmentTables<RankTable> tables;
+    private final int freshSince;
 
-    RankBoost(Instant now) {
-        this.now = now.toEpochMilli();
-    }
-
-    static double availability(long waitDays) {
-        if (waitDays == 0) {
-            return 1.0;
-        }
-        if (waitDays <= 30) {
-            return 0.7;
-        }
-        if (waitDays <= 90) {
-            return 0.5;
-        }
-        return waitDays < DocumentMapper.NO_WAIT_KNOWN - 1 ? 0.3 : 0.1;
+    RankBoost(SegmentTables<RankTable> tables, Instant now) {
+        this.tables = tables;
+        this.freshSince = (int) (now.toEpochMilli() / 60_000 - STALE_MINUTES);
     }
 
     @Override
-    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-        NumericDocValues wait = DocValues.getNumeric(ctx.reader(), DocumentMapper.WAIT_DAYS);
-        NumericDocValues confirmed = DocValues.getNumeric(ctx.reader(), DocumentMapper.CONFIRMED_AT);
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) {
+        RankTable table = tables.of(ctx.reader());
+        int since = freshSince;
         return new DoubleValues() {
             private double value;
 
@@ -53,10 +40,8 @@ final class RankBoost extends DoubleValuesSource {
             }
 
             @Override
-            public boolean advanceExact(int doc) throws IOException {
-                double available = wait.advanceExact(doc) ? availability(wait.longValue()) : 0.1;
-                boolean fresh = confirmed.advanceExact(doc) && now - confirmed.longValue() <= STALE_MILLIS;
-                value = 1 + available * (fresh ? 1.0 : 0.4);
+            public boolean advanceExact(int doc) {
+                value = 1 + table.availability(doc) * (table.confirmedSince(doc, since) ? 1.0 : 0.4);
                 return true;
             }
         };
@@ -79,16 +64,16 @@ final class RankBoost extends DoubleValuesSource {
 
     @Override
     public int hashCode() {
-        return Objects.hash(now);
+        return Objects.hash(freshSince);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RankBoost other && other.now == now;
+        return o instanceof RankBoost other && other.freshSince == freshSince && other.tables == tables;
     }
 
     @Override
     public String toString() {
-        return "rankBoost(now=" + now + ")";
+        return "rankBoost(freshSince=" + freshSince + ")";
     }
 }

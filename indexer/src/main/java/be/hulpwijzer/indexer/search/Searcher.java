@@ -3,14 +3,10 @@ package be.hulpwijzer.indexer.search;
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.analysis.QueryText;
 import be.hulpwijzer.indexer.document.DocumentMapper;
+import be.hulpwijzer.indexer.facet.FacetedSearch;
 import be.hulpwijzer.indexer.index.SearchIndex;
 import be.hulpwijzer.indexer.index.SearchIndex.FacetSearcher;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
@@ -33,11 +29,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a search on an index: drill-sideways facets, sorting, paging, snippets, spelling suggestion. */
+/** Runs a search on an index: facets counted sideways, sorting, paging, snippets, spelling suggestion. */
 public final class Searcher {
 
     private static final int SNIPPET_LENGTH = 240;
     private static final int ENGAGEMENTS_SHOWN = 5;
+    private static final int FACET_VALUES = 100;
 
     private final DutchAnalyzers analyzers;
     private final QueryText queryText;
@@ -48,7 +45,7 @@ public final class Searcher {
         this.analyzers = analyzers;
         this.queryText = analyzers.queryText();
         this.mapper = mapper;
-        this.queries = new QueryFactory(analyzers, mapper.facetsConfig());
+        this.queries = new QueryFactory(analyzers);
     }
 
     /**
@@ -83,19 +80,13 @@ public final class Searcher {
     }
 
     private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
-        DrillDownQuery query = queries.modules(request, now);
-        if (queries.drillsDownOnAvailability(request)) {
-            query.add(DocumentMapper.AVAILABILITY, "free");
-        }
         int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
-        if (searcher.facetState() == null) {
-            TopDocs top = searcher.search(query, Math.max(1, wanted), sort(request.sort()), true);
-            return new Page(top.totalHits.value, slice(top.scoreDocs, request), Map.of());
-        }
-        DrillSideways sideways = new DrillSideways(searcher, mapper.facetsConfig(), searcher.facetState());
-        DrillSideways.DrillSidewaysResult result = sideways.search(query, null, null, Math.max(1, wanted),
-                sort(request.sort()), true);
-        return new Page(result.hits.totalHits.value, slice(result.hits.scoreDocs, request), facets(result.facets));
+        FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request, searcher.ranks(), now),
+                queries.choices(request), sort(request.sort()), wanted, FACET_VALUES);
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        result.facets().forEach((dimension, counts) -> facets.put(dimension,
+                counts.stream().map(c -> new SearchResult.FacetValue(c.value(), c.count())).toList()));
+        return new Page(result.total(), slice(result.top().scoreDocs, request), facets);
     }
 
     private static ScoreDoc[] slice(ScoreDoc[] docs, SearchRequest request) {
@@ -114,26 +105,6 @@ public final class Searcher {
             }
             default -> new Sort(SortField.FIELD_SCORE, byId);
         };
-    }
-
-    private static Map<String, List<SearchResult.FacetValue>> facets(Facets facets) throws IOException {
-        Map<String, List<SearchResult.FacetValue>> result = new LinkedHashMap<>();
-        for (String dimension : DocumentMapper.FACETS) {
-            List<SearchResult.FacetValue> values = new ArrayList<>();
-            FacetResult counts;
-            try {
-                counts = facets.getTopChildren(100, dimension);
-            } catch (IllegalArgumentException noSuchDimensionYet) {
-                counts = null;
-            }
-            if (counts != null) {
-                for (LabelAndValue value : counts.labelValues) {
-                    values.add(new SearchResult.FacetValue(value.label, value.value.longValue()));
-                }
-            }
-            result.put(dimension, values);
-        }
-        return result;
     }
 
     private List<SearchResult.Hit> hits(FacetSearcher searcher, ScoreDoc[] docs, Query highlight, Instant now)

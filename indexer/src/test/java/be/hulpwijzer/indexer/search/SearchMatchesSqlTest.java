@@ -21,15 +21,18 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For random combinations of filters over a generated catalogue, the modules the index returns are
- * exactly the modules the same filters select in SQL on PostgreSQL.
+ * exactly the modules the same filters select in SQL on PostgreSQL, and each facet's counts are those SQL
+ * finds among the modules selected by the other choices (a chosen value still shows its siblings).
  */
 class SearchMatchesSqlTest {
 
@@ -69,6 +72,53 @@ class SearchMatchesSqlTest {
         extra.removeAll(sql);
         assertThat(missing).as("selected by SQL, not found by Lucene: " + request).isEmpty();
         assertThat(extra).as("found by Lucene, not selected by SQL: " + request + describe(extra)).isEmpty();
+    }
+
+    @Property(tries = 120)
+    void facetCountsAreWhatSqlCountsUnderTheOtherChoices(@ForAll("requests") SearchRequest request) throws Exception {
+        SearchResult.Understood nothing = new SearchResult.Understood("", null, null, List.of(), null, null, false);
+        SearchResult result = searcher.search(indexes.current().orElseThrow(), request, nothing, NOW);
+        for (String dimension : List.of("zone", "domain", "type", "access", "sector", "availability")) {
+            Map<String, Long> found = new HashMap<>();
+            result.facets().get(dimension).forEach(v -> found.put(v.value(), v.count()));
+            assertThat(found).as(dimension + " counts for " + request).isEqualTo(sqlCounts(dimension, sql(without(request, dimension))));
+        }
+    }
+
+    /** The request without its choice in one facet dimension. */
+    private static SearchRequest without(SearchRequest r, String dimension) {
+        boolean freeNowChosen = r.availableNow() && !r.includeUnknown() && r.maxWaitWeeks() == null;
+        return new SearchRequest(r.text(), r.ageMonths(), dimension.equals("zone") ? Set.of() : r.zones(),
+                dimension.equals("domain") ? Set.of() : r.domains(), dimension.equals("type") ? Set.of() : r.types(),
+                dimension.equals("access") ? Set.of() : r.access(), r.settings(),
+                dimension.equals("sector") ? Set.of() : r.sectors(), r.methods(), r.languages(),
+                r.availableNow() && !(dimension.equals("availability") && freeNowChosen), r.maxWaitWeeks(),
+                r.includeUnknown(), r.sort(), r.page(), r.size());
+    }
+
+    /** How many of these modules have each value of the dimension, counted in SQL. */
+    private static Map<String, Long> sqlCounts(String dimension, Set<Long> ids) throws Exception {
+        String values = switch (dimension) {
+            case "zone" -> "m.zones";
+            case "domain" -> "m.life_domains";
+            case "type" -> "array[m.type]";
+            case "access" -> "array[m.access]";
+            case "sector" -> "array[o.sector]";
+            default -> "array[coalesce(a.state, 'unknown')]";
+        };
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement("select v, count(*) from module m join organisation o on "
+                     + "o.id = m.organisation_id left join availability a on a.module_id = m.id, unnest(" + values
+                     + ") v where m.id = any(?) group by v")) {
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
     }
 
     @Provide

@@ -1,0 +1,118 @@
+package be.hulpwijzer.indexer.facet;
+
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.ArrayUtil;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One segment's facet values per document, held in memory: for each document the ordinals of its values in
+ * the segment's facet field (sorted), and for each ordinal its dimension and label. Read once when a segment
+ * becomes searchable (segments never change), so counting a hit is a few array reads instead of a doc values
+ * lookup. About 2 bytes per value plus 4 bytes per document.
+ */
+public final class FacetTable {
+
+    /** Facet values are controlled vocabularies (zones, life domains, types, ...): far fewer than this. */
+    static final int MAX_ORDINALS = Character.MAX_VALUE;
+
+    private final int[] start;
+    private final char[] ordinals;
+    private final int[] dimensionBit;
+    private final String[] labels;
+
+    private FacetTable(int[] start, char[] ordinals, int[] dimensionBit, String[] labels) {
+        this.start = start;
+        this.ordinals = ordinals;
+        this.dimensionBit = dimensionBit;
+        this.labels = labels;
+    }
+
+    /**
+     * Reads the facet field of a segment.
+     *
+     * @param dimensions the dimensions counted; value i of a dimension gets bit {@code 1 << i}
+     */
+    static FacetTable read(LeafReader reader, String field, List<String> dimensions) throws IOException {
+        int maxDoc = reader.maxDoc();
+        SortedSetDocValues values = reader.getSortedSetDocValues(field);
+        if (values == null) {
+            return new FacetTable(new int[maxDoc + 1], new char[0], new int[0], new String[0]);
+        }
+        if (values.getValueCount() > MAX_ORDINALS) {
+            throw new IllegalStateException("more than " + MAX_ORDINALS + " facet values in one segment");
+        }
+        int count = (int) values.getValueCount();
+        int[] dimensionBit = new int[count];
+        String[] labels = new String[count];
+        for (int ord = 0; ord < count; ord++) {
+            String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+            int dimension = dimensions.indexOf(path[0]);
+            dimensionBit[ord] = dimension < 0 || path.length < 2 ? 0 : 1 << dimension;
+            labels[ord] = path.length < 2 ? "" : path[1];
+        }
+        int[] start = new int[maxDoc + 1];
+        char[] ordinals = new char[Math.max(16, maxDoc * 4)];
+        int size = 0;
+        int next = 0;
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            while (next <= doc) {
+                start[next++] = size;
+            }
+            int n = values.docValueCount();
+            ordinals = ArrayUtil.grow(ordinals, size + n);
+            for (int i = 0; i < n; i++) {
+                ordinals[size++] = (char) values.nextOrd();
+            }
+        }
+        while (next <= maxDoc) {
+            start[next++] = size;
+        }
+        return new FacetTable(start, ArrayUtil.copyOfSubArray(ordinals, 0, size), dimensionBit, labels);
+    }
+
+    int size() {
+        return labels.length;
+    }
+
+    int[] start() {
+        return start;
+    }
+
+    char[] ordinals() {
+        return ordinals;
+    }
+
+    /** Per ordinal: the bit of its dimension, 0 for a value of no counted dimension. */
+    int[] dimensionBits() {
+        return dimensionBit;
+    }
+
+    String label(int ordinal) {
+        return labels[ordinal];
+    }
+
+    /** Per ordinal: its dimension's bit when the value is chosen in that dimension, else 0. */
+    int[] chosenBits(List<String> dimensions, Map<String, Set<String>> chosen) {
+        int[] bits = new int[labels.length];
+        for (int ord = 0; ord < labels.length; ord++) {
+            int bit = dimensionBit[ord];
+            if (bit != 0 && chosen.getOrDefault(dimensions.get(Integer.numberOfTrailingZeros(bit)), Set.of())
+                    .contains(labels[ord])) {
+                bits[ord] = bit;
+            }
+        }
+        return bits;
+    }
+
+    /** Heap bytes held. */
+    long bytes() {
+        return 4L * start.length + 2L * ordinals.length + 4L * dimensionBit.length + 48L * labels.length;
+    }
+}

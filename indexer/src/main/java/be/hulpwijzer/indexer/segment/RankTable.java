@@ -1,0 +1,77 @@
+package be.hulpwijzer.indexer.segment;
+
+import be.hulpwijzer.indexer.document.DocumentMapper;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+
+import java.io.IOException;
+
+/**
+ * One segment's ranking inputs per document, in memory: how soon there is room (as a factor) and when that
+ * was last confirmed (in minutes). Ranking reads them for every hit; 5 bytes per document.
+ */
+public final class RankTable {
+
+    /** Room now; a wait up to 30 days; up to 90 days; longer; unknown or closed. */
+    private static final float[] FACTORS = {1.0f, 0.7f, 0.5f, 0.3f, 0.1f};
+    private static final int NEVER = Integer.MIN_VALUE;
+
+    private final byte[] availability;
+    private final int[] confirmedMinute;
+
+    private RankTable(byte[] availability, int[] confirmedMinute) {
+        this.availability = availability;
+        this.confirmedMinute = confirmedMinute;
+    }
+
+    public static RankTable read(LeafReader segment) throws IOException {
+        int maxDoc = segment.maxDoc();
+        byte[] availability = new byte[maxDoc];
+        java.util.Arrays.fill(availability, (byte) (FACTORS.length - 1));
+        int[] confirmed = new int[maxDoc];
+        java.util.Arrays.fill(confirmed, NEVER);
+        NumericDocValues wait = DocValues.getNumeric(segment, DocumentMapper.WAIT_DAYS);
+        for (int doc = wait.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = wait.nextDoc()) {
+            availability[doc] = availabilityClass(wait.longValue());
+        }
+        NumericDocValues at = DocValues.getNumeric(segment, DocumentMapper.CONFIRMED_AT);
+        for (int doc = at.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = at.nextDoc()) {
+            long millis = at.longValue();
+            confirmed[doc] = millis <= DocumentMapper.NEVER_CONFIRMED ? NEVER : (int) (millis / 60_000);
+        }
+        return new RankTable(availability, confirmed);
+    }
+
+    /** The factor for room: 1 when free now, less the longer the wait, 0.1 when unknown. */
+    public static double availabilityFactor(long waitDays) {
+        return FACTORS[availabilityClass(waitDays)];
+    }
+
+    private static byte availabilityClass(long waitDays) {
+        if (waitDays == 0) {
+            return 0;
+        }
+        if (waitDays <= 30) {
+            return 1;
+        }
+        if (waitDays <= 90) {
+            return 2;
+        }
+        return (byte) (waitDays < DocumentMapper.NO_WAIT_KNOWN - 1 ? 3 : 4);
+    }
+
+    public float availability(int doc) {
+        return FACTORS[availability[doc]];
+    }
+
+    /** Whether the availability was confirmed at or after this minute (epoch minutes). */
+    public boolean confirmedSince(int doc, int minute) {
+        return confirmedMinute[doc] >= minute;
+    }
+
+    public long bytes() {
+        return availability.length + 4L * confirmedMinute.length;
+    }
+}
