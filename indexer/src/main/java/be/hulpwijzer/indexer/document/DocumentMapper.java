@@ -78,7 +78,13 @@ public final class DocumentMapper {
     /** Description keeps offsets so the highlighter needs no re-analysis. */
     private static final FieldType DESCRIPTION_TYPE = new FieldType(TextField.TYPE_STORED);
 
+    /** Spelling suggestions only ask whether and how often a word occurs: no positions, no lengths. */
+    private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
+        SPELL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        SPELL_TYPE.setOmitNorms(true);
+        SPELL_TYPE.freeze();
         DESCRIPTION_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         DESCRIPTION_TYPE.freeze();
     }
@@ -119,7 +125,7 @@ public final class DocumentMapper {
         String all = String.join(" ", m.title(), m.description(), m.organisationName(), m.typeName(),
                 nonNull(m.methodText()), nonNull(m.referralProcedure()));
         doc.add(new TextField(ALL, all, Field.Store.NO));
-        doc.add(new TextField(SPELL, all, Field.Store.NO));
+        doc.add(new Field(SPELL, all, SPELL_TYPE));
         doc.add(new TextField(TITLE, m.title(), Field.Store.YES));
         doc.add(new TextField(ORGANISATION, m.organisationName(), Field.Store.NO));
         doc.add(new Field(DESCRIPTION, m.description(), DESCRIPTION_TYPE));

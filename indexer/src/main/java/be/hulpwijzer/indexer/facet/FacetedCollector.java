@@ -5,7 +5,6 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 
 import java.io.IOException;
@@ -47,8 +46,8 @@ final class FacetedCollector implements Collector {
         return hits;
     }
 
-    TopDocs topDocs() {
-        return top.topDocs();
+    TopFieldCollector top() {
+        return top;
     }
 
     List<SegmentCounts> segments() {

@@ -5,6 +5,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
@@ -15,6 +16,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,11 +70,30 @@ public final class FacetedSearch {
                 choices.put(dimension, Set.copyOf(set));
             }
         });
-        TopFieldCollector top = new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE, false)
-                .newCollector();
-        FacetedCollector collector = new FacetedCollector(tables, choices, top);
-        searcher.search(candidates(searcher.getIndexReader(), base, choices), collector);
-        return new Result(collector.hits(), collector.topDocs(), counts(collector.segments(), values));
+        TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE,
+                true);
+        // each slice of segments (searched in parallel when the searcher has an executor) has its own collector
+        List<FacetedCollector> slices = searcher.search(candidates(searcher.getIndexReader(), base, choices),
+                new CollectorManager<FacetedCollector, List<FacetedCollector>>() {
+                    @Override
+                    public FacetedCollector newCollector() throws IOException {
+                        return new FacetedCollector(tables, choices, topManager.newCollector());
+                    }
+
+                    @Override
+                    public List<FacetedCollector> reduce(Collection<FacetedCollector> collectors) {
+                        return List.copyOf(collectors);
+                    }
+                });
+        List<TopFieldCollector> tops = new ArrayList<>();
+        List<FacetedCollector.SegmentCounts> segments = new ArrayList<>();
+        long total = 0;
+        for (FacetedCollector slice : slices) {
+            tops.add(slice.top());
+            segments.addAll(slice.segments());
+            total += slice.hits();
+        }
+        return new Result(total, topManager.reduce(tops), counts(segments, values));
     }
 
     /**

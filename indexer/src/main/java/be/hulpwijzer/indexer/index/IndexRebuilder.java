@@ -38,6 +38,7 @@ final class IndexRebuilder {
                 }
                 connection.commit();
                 index.commit(watermark);
+                index.built();
                 index.refresh();
                 return index;
             } finally {

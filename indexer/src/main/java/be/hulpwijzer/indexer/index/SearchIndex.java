@@ -14,6 +14,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -26,6 +27,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One Lucene index directory and everything that lives as long as it: the writer, the searcher manager
@@ -42,13 +46,24 @@ public final class SearchIndex implements AutoCloseable {
      * Raise when analysis or the document mapping changes: an index of another format is rebuilt at
      * start-up instead of mixing two ways of analysing.
      */
-    public static final String CURRENT_FORMAT = "4";
+    public static final String CURRENT_FORMAT = "5";
+
+    /**
+     * Segments stay small enough for a large index to be searched in parallel slices (one per core); a
+     * catalogue of realistic size is one segment anyway.
+     */
+    private static final double MAX_SEGMENT_MB = 128;
+    /** A rebuild writes fewer, larger segments first (fewer merges); afterwards a few updates a second. */
+    private static final double BUILD_BUFFER_MB = 256;
+    private static final double UPDATE_BUFFER_MB = 64;
 
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    /** Searches the slices of a large index on every core; null on one core. */
+    private final ExecutorService slices;
     private final DocumentMapper mapper;
 
     private final FacetedSearch faceted;
@@ -62,6 +77,12 @@ public final class SearchIndex implements AutoCloseable {
         this.mapper = mapper;
         this.faceted = new FacetedSearch(tables, mapper.facetField());
         this.ranks = ranks;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.slices = cores < 2 ? null : Executors.newFixedThreadPool(cores, task -> {
+            Thread thread = new Thread(task, "search-slice");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.searchers = new SearcherManager(writer, new FacetSearcherFactory());
         this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 0.05, 0.002);
         reopener.setName("index-reopen");
@@ -88,7 +109,8 @@ public final class SearchIndex implements AutoCloseable {
                         ranks.warm(segment);
                     })
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                    .setRAMBufferSizeMB(64);
+                    .setMergePolicy(new TieredMergePolicy().setMaxMergedSegmentMB(MAX_SEGMENT_MB))
+                    .setRAMBufferSizeMB(create ? BUILD_BUFFER_MB : UPDATE_BUFFER_MB);
             IndexWriter writer = new IndexWriter(directory, config);
             return new SearchIndex(path, directory, writer, mapper, tables, ranks);
         } catch (IOException | RuntimeException e) {
@@ -139,6 +161,11 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** After a rebuild: back to the small buffer of a few updates a second. */
+    void built() {
+        writer.getConfig().setRAMBufferSizeMB(UPDATE_BUFFER_MB);
     }
 
     /** The watermark of the last commit, if any. */
@@ -196,8 +223,8 @@ public final class SearchIndex implements AutoCloseable {
         private final FacetedSearch faceted;
         private final SegmentTables<RankTable> ranks;
 
-        FacetSearcher(IndexReader reader, FacetedSearch faceted, SegmentTables<RankTable> ranks) {
-            super(reader);
+        FacetSearcher(IndexReader reader, Executor slices, FacetedSearch faceted, SegmentTables<RankTable> ranks) {
+            super(reader, slices);
             this.faceted = faceted;
             this.ranks = ranks;
         }
@@ -221,13 +248,16 @@ public final class SearchIndex implements AutoCloseable {
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
             faceted.tables().warm(reader); // new segments are read here, in the reopen thread, not by a search
             ranks.warm(reader);
-            return new FacetSearcher(reader, faceted, ranks);
+            return new FacetSearcher(reader, slices, faceted, ranks);
         }
     }
 
     @Override
     public void close() throws IOException {
         reopener.close();
+        if (slices != null) {
+            slices.shutdown();
+        }
         searchers.close();
         writer.close();
         directory.close();
