@@ -98,6 +98,9 @@ public final class IndexManager implements AutoCloseable {
                 synchronized (progress) {
                     progress.notifyAll();
                 }
+                // a rebuild leaves hundreds of MB of garbage in a heap grown for it; collecting it once lets the
+                // JVM give that memory back instead of keeping it resident until the next rebuild
+                System.gc();
             } catch (Exception e) {
                 LOG.error("Rebuilding the search index failed; the previous index stays in use", e);
                 IndexRebuilder.deleteQuietly(directory);

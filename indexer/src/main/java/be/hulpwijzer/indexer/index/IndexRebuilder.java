@@ -39,7 +39,6 @@ final class IndexRebuilder {
                 connection.commit();
                 index.commit(watermark);
                 index.built();
-                index.refresh();
                 return index;
             } finally {
                 connection.rollback(); // after a failure the snapshot transaction is still open: end it first

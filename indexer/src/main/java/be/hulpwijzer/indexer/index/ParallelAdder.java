@@ -53,8 +53,7 @@ final class ParallelAdder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-            queue.clear(); // unblocks the reader, which then sees the failure
+            failure.compareAndSet(null, e); // the reader sees it at its next add, the other workers at their next take
         }
     }
 
@@ -69,9 +68,12 @@ final class ParallelAdder implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (Thread worker : workers) {
-                while (worker.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
-                    queue.clear(); // only after a failure is the queue left full
+            // one end mark per worker, whichever worker takes it: each worker stops at the first it takes
+            for (int i = 0; i < workers.size(); i++) {
+                while (!queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                    if (failure.get() != null) {
+                        queue.clear(); // the workers stopped adding: what is left will never be added
+                    }
                 }
             }
             for (Thread worker : workers) {

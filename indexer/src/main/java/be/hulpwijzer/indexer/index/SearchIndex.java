@@ -54,7 +54,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     private static final double MAX_SEGMENT_MB = 128;
     /** A rebuild writes fewer, larger segments first (fewer merges); afterwards a few updates a second. */
-    private static final double BUILD_BUFFER_MB = 256;
+    private static final double BUILD_BUFFER_MB = 128;
     private static final double UPDATE_BUFFER_MB = 64;
 
     private final Path path;
@@ -70,7 +70,7 @@ public final class SearchIndex implements AutoCloseable {
     private final SegmentTables<RankTable> ranks;
 
     private SearchIndex(Path path, Directory directory, IndexWriter writer, DocumentMapper mapper, FacetTables tables,
-                        SegmentTables<RankTable> ranks) throws IOException {
+                        SegmentTables<RankTable> ranks, boolean building) throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
@@ -87,7 +87,9 @@ public final class SearchIndex implements AutoCloseable {
         this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 0.05, 0.002);
         reopener.setName("index-reopen");
         reopener.setDaemon(true);
-        reopener.start();
+        if (!building) {
+            reopener.start();
+        }
     }
 
     /** Opens (or creates) the index at {@code path}; a corrupt index throws and is rebuilt by the caller. */
@@ -112,7 +114,7 @@ public final class SearchIndex implements AutoCloseable {
                     .setMergePolicy(new TieredMergePolicy().setMaxMergedSegmentMB(MAX_SEGMENT_MB))
                     .setRAMBufferSizeMB(create ? BUILD_BUFFER_MB : UPDATE_BUFFER_MB);
             IndexWriter writer = new IndexWriter(directory, config);
-            return new SearchIndex(path, directory, writer, mapper, tables, ranks);
+            return new SearchIndex(path, directory, writer, mapper, tables, ranks, create);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -163,9 +165,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** After a rebuild: back to the small buffer of a few updates a second. */
+    /**
+     * After a rebuild: back to the small buffer of a few updates a second, and searchers reopened from now on.
+     * While an index is built nobody searches it, and reopening it every 50 ms would flush the buffer into
+     * thousands of tiny segments, each merged again and again.
+     */
     void built() {
         writer.getConfig().setRAMBufferSizeMB(UPDATE_BUFFER_MB);
+        refresh();
+        reopener.start();
     }
 
     /** The watermark of the last commit, if any. */

@@ -8,7 +8,9 @@ import be.hulpwijzer.indexer.index.SearchIndex;
 import be.hulpwijzer.indexer.index.SearchIndex.FacetSearcher;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +112,11 @@ public final class Searcher {
 
     private List<SearchResult.Hit> hits(FacetSearcher searcher, ScoreDoc[] docs, Query highlight, Instant now)
             throws IOException {
-        String[] snippets = snippets(searcher, docs, highlight);
+        Document[] stored = stored(searcher, docs);
+        String[] snippets = snippets(searcher, docs, stored, highlight);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            Document doc = searcher.storedFields().document(docs[i].doc);
+            Document doc = stored[i];
             Long confirmed = number(doc, DocumentMapper.CONFIRMED_AT);
             Instant confirmedAt = confirmed == null ? null : Instant.ofEpochMilli(confirmed);
             boolean stale = confirmedAt == null || confirmedAt.plus(Duration.ofDays(30)).isBefore(now);
@@ -133,10 +137,11 @@ public final class Searcher {
             throws IOException {
         Query query = queries.engagements(request, QueryFactory.today(now));
         TopDocs top = searcher.search(query, ENGAGEMENTS_SHOWN);
-        String[] snippets = snippets(searcher, top.scoreDocs, queries.highlight(request.text()));
+        Document[] stored = stored(searcher, top.scoreDocs);
+        String[] snippets = snippets(searcher, top.scoreDocs, stored, queries.highlight(request.text()));
         List<SearchResult.EngagementHit> result = new ArrayList<>();
         for (int i = 0; i < top.scoreDocs.length; i++) {
-            Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
+            Document doc = stored[i];
             result.add(new SearchResult.EngagementHit(Long.parseLong(doc.get(DocumentMapper.ID).substring(
                     DocumentMapper.ENGAGEMENT.length() + 1)), doc.get(DocumentMapper.TITLE),
                     new SearchResult.Organisation(number(doc, DocumentMapper.ORGANISATION_ID),
@@ -149,13 +154,41 @@ public final class Searcher {
     }
 
     /** Highlighted passages of the description, HTML-escaped with the matches in {@code <mark>}. */
-    private String[] snippets(FacetSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
+    /** The stored fields of these documents, read through one reader (which keeps its decompressed block). */
+    private static Document[] stored(FacetSearcher searcher, ScoreDoc[] docs) throws IOException {
+        StoredFields fields = searcher.storedFields();
+        Document[] stored = new Document[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            stored[i] = fields.document(docs[i].doc);
+        }
+        return stored;
+    }
+
+    private String[] snippets(FacetSearcher searcher, ScoreDoc[] docs, Document[] stored, Query text) throws IOException {
         String[] snippets = new String[docs.length];
         if (text != null && docs.length > 0) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.index())
+            Map<Integer, Document> byDoc = new HashMap<>();
+            for (int i = 0; i < docs.length; i++) {
+                byDoc.put(docs[i].doc, stored[i]);
+            }
+            UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzers.index())
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                    .withMaxLength(10_000)
-                    .build();
+                    .withMaxLength(10_000)) {
+                @Override // the texts were read already: no second reading of the same stored fields
+                protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
+                        throws IOException {
+                    List<CharSequence[]> values = new ArrayList<>();
+                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                        CharSequence[] texts = new CharSequence[fields.length];
+                        for (int f = 0; f < fields.length; f++) {
+                            String text = byDoc.get(doc).get(fields[f]);
+                            texts[f] = text == null ? "" : text;
+                        }
+                        values.add(texts);
+                    }
+                    return values;
+                }
+            };
             int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
             Map<String, String[]> found = highlighter.highlightFields(new String[]{DocumentMapper.DESCRIPTION}, text,
                     ids, new int[]{1});
@@ -164,7 +197,7 @@ public final class Searcher {
         }
         for (int i = 0; i < docs.length; i++) {
             if (snippets[i] == null) {
-                String description = searcher.storedFields().document(docs[i].doc).get(DocumentMapper.DESCRIPTION);
+                String description = stored[i].get(DocumentMapper.DESCRIPTION);
                 snippets[i] = escape(description == null ? "" : description.length() <= SNIPPET_LENGTH ? description
                         : description.substring(0, description.lastIndexOf(' ', SNIPPET_LENGTH)) + " …");
             }

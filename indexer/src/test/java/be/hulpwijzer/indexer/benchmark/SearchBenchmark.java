@@ -82,7 +82,7 @@ class SearchBenchmark {
             searchLatency(context, report);
             httpLoad(context, report);
             freshness(context, report);
-            memory(properties.get("hulpwijzer.index-dir").toString(), report);
+            memory(context, properties.get("hulpwijzer.index-dir").toString(), report);
         }
         Path out = Path.of("target/benchmarks/search.md");
         Files.createDirectories(out.getParent());
@@ -168,19 +168,32 @@ class SearchBenchmark {
         report.append("\nTargets: HTTP p99 ≤ 20 ms at ≥ 1,000 searches/s. The load generator runs on the same 2 cores.\n\n");
     }
 
-    /** Resident memory of this JVM (application, index readers, load generator; PostgreSQL is a process of its own). */
-    private static void memory(String indexDir, StringBuilder report) throws Exception {
+    /**
+     * Resident memory of this JVM (application, index readers, load generator; PostgreSQL is a process of its
+     * own), split into the process's own memory (anonymous) and index files mapped into it (file pages, which
+     * the operating system shares with its cache and can drop).
+     */
+    private static void memory(ApplicationContext context, String indexDir, StringBuilder report) throws Exception {
         System.gc();
         java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
+        List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
         long indexBytes;
         try (var files = Files.walk(Path.of(indexDir))) {
             indexBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
-        report.append("\n## Memory\n\nJVM %s; heap used after GC %,d MB of %,d MB committed (max %,d MB); index on disk %,d MB. "
-                .formatted(rss, heap.getUsed() >> 20, heap.getCommitted() >> 20, heap.getMax() >> 20, indexBytes >> 20))
+        long tables = context.getBean(IndexManager.class).current().orElseThrow().tableBytes();
+        report.append("\n## Memory\n\nJVM (-Xmx%s) VmRSS %,d MB = RssAnon %,d MB (heap, code, threads) + RssFile %,d MB (mapped index files); "
+                .formatted(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                .filter(a -> a.startsWith("-Xmx")).findFirst().orElse("-Xmx?").substring(4),
+                        kb(status, "VmRSS") >> 10, kb(status, "RssAnon") >> 10, kb(status, "RssFile") >> 10))
+                .append("heap used after GC %,d MB of %,d MB committed, of which %,d MB the in-memory facet and rank tables; index on disk %,d MB. "
+                        .formatted(heap.getUsed() >> 20, heap.getCommitted() >> 20, tables >> 20, indexBytes >> 20))
                 .append("Target: RSS ≤ 1.2 GB.\n");
+    }
+
+    private static long kb(List<String> status, String key) {
+        return status.stream().filter(l -> l.startsWith(key + ":")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
     }
 
     private static void freshness(ApplicationContext context, StringBuilder report) throws Exception {
