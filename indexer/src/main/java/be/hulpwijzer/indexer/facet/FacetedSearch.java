@@ -28,8 +28,8 @@ import java.util.Set;
  * A search with facet counts in one pass over the documents: the top documents and the exact total of the
  * documents matching the base query and every chosen facet value, and per dimension the counts of its values
  * among the documents matching the base query and the choices in the other dimensions (drill sideways).
- * Replaces Lucene's {@code DrillSideways}, which visits every document of the base query once per chosen
- * dimension and reads facet ordinals from doc values; here they come from {@link FacetTables}.
+ * Replaces Lucene's {@code DrillSideways}, which walks every document of the base query alongside a scorer
+ * per chosen dimension and reads facet ordinals from doc values; here they come from {@link FacetTables}.
  */
 public final class FacetedSearch {
 
