@@ -102,14 +102,11 @@ public final class SearchIndex implements AutoCloseable {
             }
             Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzers.index(),
                     Map.of(DocumentMapper.SPELL, analyzers.spelling()));
-            // the in-memory tables of merged segments are read by the merge, before searches see the segment
             FacetTables tables = new FacetTables(mapper.facetField(), DocumentMapper.FACETS);
             SegmentTables<RankTable> ranks = new SegmentTables<>(RankTable::read, RankTable::bytes);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setMergedSegmentWarmer(segment -> {
-                        tables.warm(segment);
-                        ranks.warm(segment);
-                    })
+                    // the in-memory tables of merged segments are read by the merge, before searches see the segment
+                    .setMergedSegmentWarmer(segment -> warm(segment, tables, ranks))
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setMergePolicy(new TieredMergePolicy().setMaxMergedSegmentMB(MAX_SEGMENT_MB))
                     .setRAMBufferSizeMB(create ? BUILD_BUFFER_MB : UPDATE_BUFFER_MB);
@@ -136,6 +133,12 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads the in-memory tables of every segment of the reader not read yet. */
+    private static void warm(IndexReader reader, FacetTables tables, SegmentTables<RankTable> ranks) {
+        tables.warm(reader);
+        ranks.warm(reader);
     }
 
     /** Adds a document to an index being built from scratch (no older version to replace). */
@@ -254,8 +257,7 @@ public final class SearchIndex implements AutoCloseable {
     private final class FacetSearcherFactory extends SearcherFactory {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-            faceted.tables().warm(reader); // new segments are read here, in the reopen thread, not by a search
-            ranks.warm(reader);
+            warm(reader, faceted.tables(), ranks); // new segments are read here, in the reopen thread, not by a search
             return new FacetSearcher(reader, slices, faceted, ranks);
         }
     }

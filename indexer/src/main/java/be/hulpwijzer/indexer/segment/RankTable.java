@@ -7,6 +7,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * One segment's ranking inputs per document, in memory: how soon there is room (as a factor) and when that
@@ -29,9 +30,9 @@ public final class RankTable {
     public static RankTable read(LeafReader segment) throws IOException {
         int maxDoc = segment.maxDoc();
         byte[] availability = new byte[maxDoc];
-        java.util.Arrays.fill(availability, (byte) (FACTORS.length - 1));
+        Arrays.fill(availability, (byte) (FACTORS.length - 1));
         int[] confirmed = new int[maxDoc];
-        java.util.Arrays.fill(confirmed, NEVER);
+        Arrays.fill(confirmed, NEVER);
         NumericDocValues wait = DocValues.getNumeric(segment, DocumentMapper.WAIT_DAYS);
         for (int doc = wait.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = wait.nextDoc()) {
             availability[doc] = availabilityClass(wait.longValue());

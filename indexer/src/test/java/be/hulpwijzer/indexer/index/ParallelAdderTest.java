@@ -22,7 +22,7 @@ class ParallelAdderTest {
     Path directory;
 
     @Test
-    @Timeout(60) // a lost end mark leaves a worker waiting and close() with it
+    @Timeout(60) // close() must return once every document is added, however the workers finish
     void everyDocumentHandedOverIsInTheIndexWhenCloseReturns() throws Exception {
         try (SearchIndex index = SearchIndex.open(directory, new DutchAnalyzers(Vocabulary.withSynonyms(Map.of())),
                 new DocumentMapper(), true)) {
