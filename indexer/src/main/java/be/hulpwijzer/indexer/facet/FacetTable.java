@@ -5,6 +5,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Set;
  * One segment's facet values per document, held in memory: for each document the ordinals of its values in
  * the segment's facet field (sorted), and for each ordinal its dimension and label. Read once when a segment
  * becomes searchable (segments never change), so counting a hit is a few array reads instead of a doc values
- * lookup. About 2 bytes per value plus 4 bytes per document.
+ * lookup; and per value the set of its documents, so the counts of many hits are intersections of bit sets.
+ * About 2 bytes per value plus 4 bytes per document, and one bit per document per value.
  */
 public final class FacetTable {
 
@@ -26,12 +28,23 @@ public final class FacetTable {
     private final char[] ordinals;
     private final int[] dimensionBit;
     private final String[] labels;
+    private final FixedBitSet[] documents;
 
     private FacetTable(int[] start, char[] ordinals, int[] dimensionBit, String[] labels) {
         this.start = start;
         this.ordinals = ordinals;
         this.dimensionBit = dimensionBit;
         this.labels = labels;
+        int maxDoc = start.length - 1;
+        this.documents = new FixedBitSet[labels.length];
+        for (int ord = 0; ord < labels.length; ord++) {
+            documents[ord] = new FixedBitSet(maxDoc);
+        }
+        for (int doc = 0; doc < maxDoc; doc++) {
+            for (int i = start[doc]; i < start[doc + 1]; i++) {
+                documents[ordinals[i]].set(doc);
+            }
+        }
     }
 
     /**
@@ -81,6 +94,15 @@ public final class FacetTable {
         return labels.length;
     }
 
+    int maxDoc() {
+        return start.length - 1;
+    }
+
+    /** The documents having this value. */
+    FixedBitSet documents(int ordinal) {
+        return documents[ordinal];
+    }
+
     int[] start() {
         return start;
     }
@@ -113,6 +135,10 @@ public final class FacetTable {
 
     /** Heap bytes held. */
     long bytes() {
-        return 4L * start.length + 2L * ordinals.length + 4L * dimensionBit.length + 48L * labels.length;
+        long bits = 0;
+        for (FixedBitSet set : documents) {
+            bits += set.ramBytesUsed();
+        }
+        return 4L * start.length + 2L * ordinals.length + 4L * dimensionBit.length + 48L * labels.length + bits;
     }
 }

@@ -2,27 +2,32 @@ package be.hulpwijzer.indexer.facet;
 
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * A search with facet counts in one pass over the documents: the top documents and the exact total of the
@@ -30,6 +35,7 @@ import java.util.Set;
  * among the documents matching the base query and the choices in the other dimensions (drill sideways).
  * Replaces Lucene's {@code DrillSideways}, which walks every document of the base query alongside a scorer
  * per chosen dimension and reads facet ordinals from doc values; here they come from {@link FacetTables}.
+ * Slices of segments are searched in parallel on the searcher's executor.
  */
 public final class FacetedSearch {
 
@@ -42,11 +48,17 @@ public final class FacetedSearch {
 
     private final FacetTables tables;
     private final String field;
+    private final FacetedCollector.Counting counting;
 
     /** @param field the index field of the facet values (drill-down terms and doc values) */
     public FacetedSearch(FacetTables tables, String field) {
+        this(tables, field, FacetedCollector.Counting.CHEAPEST);
+    }
+
+    FacetedSearch(FacetTables tables, String field, FacetedCollector.Counting counting) {
         this.tables = tables;
         this.field = field;
+        this.counting = counting;
     }
 
     public FacetTables tables() {
@@ -54,12 +66,13 @@ public final class FacetedSearch {
     }
 
     /**
-     * @param base    the query without facet choices; its scores are the hits' scores
+     * @param base    the query without facet choices; its scores (times the ranking's factor) are the hits' scores
      * @param chosen  per dimension the chosen values (any of them); dimensions without choice left out
+     * @param ranking the order of the hits
      * @param wanted  how many top documents
      * @param values  at most this many values per dimension, most frequent first
      */
-    public Result search(IndexSearcher searcher, Query base, Map<String, Set<String>> chosen, Sort sort, int wanted,
+    public Result search(IndexSearcher searcher, Query base, Map<String, Set<String>> chosen, Ranking ranking, int wanted,
                          int values) throws IOException {
         Map<String, Set<String>> choices = new HashMap<>();
         chosen.forEach((dimension, set) -> {
@@ -70,30 +83,50 @@ public final class FacetedSearch {
                 choices.put(dimension, Set.copyOf(set));
             }
         });
-        TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE,
-                true);
-        // each slice of segments (searched in parallel when the searcher has an executor) has its own collector
-        List<FacetedCollector> slices = searcher.search(candidates(searcher.getIndexReader(), base, choices),
-                new CollectorManager<FacetedCollector, List<FacetedCollector>>() {
-                    @Override
-                    public FacetedCollector newCollector() throws IOException {
-                        return new FacetedCollector(tables, choices, topManager.newCollector());
+        int size = Math.max(1, wanted);
+        TopFieldCollectorManager sorted = ranking instanceof Ranking.BySort bySort
+                ? new TopFieldCollectorManager(bySort.sort(), size, null, Integer.MAX_VALUE, true) : null;
+        boolean scores = sorted == null || ((Ranking.BySort) ranking).sort().needsScores();
+        Weight weight = searcher.createWeight(searcher.rewrite(candidates(searcher.getIndexReader(), base, choices)),
+                scores ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<Callable<FacetedCollector>> tasks = new ArrayList<>();
+        for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
+            // made here, not in the task: a collector manager is not made to be called from several threads
+            FacetedCollector collector = new FacetedCollector(tables, choices, ranking.factor(),
+                    sorted == null ? new TopByScore(size, ((Ranking.ByScore) ranking).tieField()) : null,
+                    sorted == null ? null : sorted.newCollector(), counting);
+            tasks.add(() -> {
+                for (LeafReaderContext leaf : slice.leaves) {
+                    BulkScorer scorer = weight.bulkScorer(leaf);
+                    if (scorer != null) {
+                        LeafCollector collect = collector.leaf(leaf, scores ? maxScore(weight, leaf) : Float.NaN);
+                        scorer.score(collect, leaf.reader().getLiveDocs());
+                        collect.finish();
                     }
-
-                    @Override
-                    public List<FacetedCollector> reduce(Collection<FacetedCollector> collectors) {
-                        return List.copyOf(collectors);
-                    }
-                });
-        List<TopFieldCollector> tops = new ArrayList<>();
+                }
+                return collector;
+            });
+        }
+        List<FacetedCollector> slices = searcher.getTaskExecutor().invokeAll(tasks);
         List<FacetedCollector.SegmentCounts> segments = new ArrayList<>();
         long total = 0;
         for (FacetedCollector slice : slices) {
-            tops.add(slice.top());
             segments.addAll(slice.segments());
             total += slice.hits();
         }
-        return new Result(total, topManager.reduce(tops), counts(segments, values));
+        TopDocs top;
+        if (sorted != null) {
+            top = sorted.reduce(slices.stream().map(FacetedCollector::bySort).toList());
+        } else {
+            top = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO),
+                    TopByScore.merge(slices.stream().map(FacetedCollector::byScore).toList(), size));
+        }
+        return new Result(total, top, counts(segments, values));
+    }
+
+    private static float maxScore(Weight weight, LeafReaderContext leaf) throws IOException {
+        Scorer scorer = weight.scorer(leaf);
+        return scorer == null ? 0 : scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
     }
 
     /**

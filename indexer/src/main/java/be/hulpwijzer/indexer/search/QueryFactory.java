@@ -2,13 +2,10 @@ package be.hulpwijzer.indexer.search;
 
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.document.DocumentMapper;
-import be.hulpwijzer.indexer.segment.RankTable;
-import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -66,8 +63,11 @@ final class QueryFactory {
         return text.isBlank() ? null : analysed.createBooleanQuery(DocumentMapper.DESCRIPTION, text, Occur.SHOULD);
     }
 
-    /** Modules: text and the filters that are not facets, ranked; the facet choices are {@link #choices}. */
-    Query modules(SearchRequest request, SegmentTables<RankTable> ranks, Instant now) {
+    /**
+     * Modules: text and the filters that are not facets; the facet choices are {@link #choices}, the ranking
+     * factor {@link RankBoost}.
+     */
+    Query modules(SearchRequest request) {
         Query text = text(request.text());
         BooleanQuery.Builder base = new BooleanQuery.Builder()
                 .add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST)
@@ -84,7 +84,7 @@ final class QueryFactory {
         if (availability != null) {
             base.add(availability, Occur.FILTER);
         }
-        return FunctionScoreQuery.boostByValue(base.build(), new RankBoost(ranks, now));
+        return base.build();
     }
 
     /**

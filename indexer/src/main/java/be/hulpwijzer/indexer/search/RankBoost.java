@@ -1,22 +1,19 @@
 package be.hulpwijzer.indexer.search;
 
+import be.hulpwijzer.indexer.facet.ScoreFactor;
 import be.hulpwijzer.indexer.segment.RankTable;
 import be.hulpwijzer.indexer.segment.SegmentTables;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.LeafReader;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Puts fitting modules with room now, or a short wait, and recently confirmed information first: a factor
  * between 1 and 2 on the text score (or the only score when browsing). Computed at query time, because
  * information grows stale while no document changes (to the minute), from the segments' rank tables.
  */
-final class RankBoost extends DoubleValuesSource {
+final class RankBoost implements ScoreFactor {
 
     private static final long STALE_MINUTES = Duration.ofDays(30).toMinutes();
     private final SegmentTables<RankTable> tables;
@@ -28,52 +25,13 @@ final class RankBoost extends DoubleValuesSource {
     }
 
     @Override
-    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) {
-        RankTable table = tables.of(ctx.reader());
+    public Segment of(LeafReader segment) {
+        RankTable table = tables.of(segment);
         int since = freshSince;
-        return new DoubleValues() {
-            private double value;
-
-            @Override
-            public double doubleValue() {
-                return value;
-            }
-
-            @Override
-            public boolean advanceExact(int doc) {
-                value = 1 + table.availability(doc) * (table.confirmedSince(doc, since) ? 1.0 : 0.4);
-                return true;
-            }
-        };
+        return doc -> factor(table.availability(doc), table.confirmedSince(doc, since));
     }
 
-    @Override
-    public boolean needsScores() {
-        return false;
-    }
-
-    @Override
-    public DoubleValuesSource rewrite(IndexSearcher searcher) {
-        return this;
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-        return false;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(freshSince);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RankBoost other && other.freshSince == freshSince && other.tables == tables;
-    }
-
-    @Override
-    public String toString() {
-        return "rankBoost(freshSince=" + freshSince + ")";
+    private static float factor(float availability, boolean fresh) {
+        return 1 + availability * (fresh ? 1f : 0.4f);
     }
 }

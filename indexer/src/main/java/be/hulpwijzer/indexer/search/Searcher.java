@@ -4,6 +4,7 @@ import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.analysis.QueryText;
 import be.hulpwijzer.indexer.document.DocumentMapper;
 import be.hulpwijzer.indexer.facet.FacetedSearch;
+import be.hulpwijzer.indexer.facet.Ranking;
 import be.hulpwijzer.indexer.index.SearchIndex;
 import be.hulpwijzer.indexer.index.SearchIndex.FacetSearcher;
 import org.apache.lucene.document.Document;
@@ -84,8 +85,9 @@ public final class Searcher {
 
     private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
         int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
-        FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request, searcher.ranks(), now),
-                queries.choices(request), sort(request.sort()), wanted, FACET_VALUES);
+        FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request),
+                queries.choices(request), ranking(request.sort(), new RankBoost(searcher.ranks(), now)), wanted,
+                FACET_VALUES);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         result.facets().forEach((dimension, counts) -> facets.put(dimension,
                 counts.stream().map(c -> new SearchResult.FacetValue(c.value(), c.count())).toList()));
@@ -97,16 +99,17 @@ public final class Searcher {
         return from >= docs.length ? new ScoreDoc[0] : Arrays.copyOfRange(docs, from, Math.min(docs.length, from + request.size()));
     }
 
-    private static Sort sort(SearchRequest.Sort sort) {
+    private static Ranking ranking(SearchRequest.Sort sort, RankBoost boost) {
         SortField byId = new SortField(DocumentMapper.MODULE_ID, SortField.Type.LONG);
         return switch (sort) {
-            case WAIT -> new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT), SortField.FIELD_SCORE, byId);
+            case WAIT -> new Ranking.BySort(new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT),
+                    SortField.FIELD_SCORE, byId), boost);
             case CONFIRMED -> {
                 SortField confirmed = new SortField(DocumentMapper.CONFIRMED_AT, SortField.Type.LONG, true);
                 confirmed.setMissingValue(Long.MIN_VALUE);
-                yield new Sort(confirmed, byId);
+                yield new Ranking.BySort(new Sort(confirmed, byId), boost);
             }
-            default -> new Sort(SortField.FIELD_SCORE, byId);
+            default -> new Ranking.ByScore(boost, DocumentMapper.MODULE_ID);
         };
     }
 

@@ -3,7 +3,9 @@ package be.hulpwijzer.indexer.facet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
@@ -16,6 +18,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -29,9 +38,14 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The one-pass faceted search against Lucene's own {@link DrillSideways} on a random index of several
  * segments with deletions: the same hits, the same total, the same counts per dimension; searched segment
- * by segment in one thread and in parallel slices alike.
+ * by segment in one thread and in parallel slices alike, counting one by one or by sets. Ranked by score times a per-document factor, the
+ * same top documents with the same scores as a {@link FunctionScoreQuery} sorted by Lucene.
  */
 class FacetedSearchTest {
 
@@ -55,6 +70,7 @@ class FacetedSearchTest {
             {"gezin", "psychisch", "school", "wonen"}, {"consult", "verblijf", "crisisopvang"}, {"rtj", "nrtj", "vrij"},
             {"cgg", "caw", "jeugdhulp"}, {"free", "waiting", "unknown"}};
     private static final Sort BY_ID = new Sort(new SortField("id", SortField.Type.LONG));
+    private static final float[] FACTORS = {1f, 1.04f, 1.28f, 1.5f, 2f};
 
     private static final FacetsConfig CONFIG = new FacetsConfig();
     private static Directory directory;
@@ -73,6 +89,9 @@ class FacetedSearchTest {
                 doc.add(new StringField("key", Integer.toString(id), Field.Store.NO));
                 doc.add(new NumericDocValuesField("id", id));
                 doc.add(new StringField("word", "w" + random.nextInt(3), Field.Store.NO));
+                doc.add(new TextField("text", String.join(" ", Collections.nCopies(1 + random.nextInt(4), "w" + random.nextInt(3)))
+                        + " filler".repeat(random.nextInt(6)), Field.Store.NO));
+                doc.add(new FloatDocValuesField("factor", FACTORS[random.nextInt(FACTORS.length)]));
                 for (int d = 0; d < DIMENSIONS.size(); d++) {
                     boolean multi = d < 2;
                     int n = multi ? 1 + random.nextInt(2) : 1;
@@ -107,8 +126,9 @@ class FacetedSearchTest {
         directory.close();
     }
 
-    @Test
-    void countsHitsAndTotalsLikeLucenesDrillSideways() throws IOException {
+    @ParameterizedTest
+    @EnumSource(FacetedCollector.Counting.class)
+    void countsHitsAndTotalsLikeLucenesDrillSideways(FacetedCollector.Counting counting) throws IOException {
         assertThat(reader.leaves()).hasSizeGreaterThan(5);
         IndexSearcher oneThread = new IndexSearcher(reader);
         IndexSearcher sliced = new IndexSearcher(reader, executor) {
@@ -119,7 +139,7 @@ class FacetedSearchTest {
         };
         FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
         tables.warm(reader);
-        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, counting);
         Random random = new Random(5);
         for (int round = 0; round < 300; round++) {
             Query base = random.nextBoolean() ? new MatchAllDocsQuery() : new TermQuery(new Term("word", "w" + random.nextInt(3)));
@@ -137,7 +157,8 @@ class FacetedSearchTest {
             String what = base + " " + chosen;
             Expected expected = drillSideways(oneThread, base, chosen);
             for (IndexSearcher searcher : List.of(oneThread, sliced)) {
-                FacetedSearch.Result result = faceted.search(searcher, base, chosen, BY_ID, 5000, 100);
+                FacetedSearch.Result result = faceted.search(searcher, base, chosen,
+                        new Ranking.BySort(BY_ID, ScoreFactor.NONE), 5000, 100);
                 assertThat(result.total()).as(what).isEqualTo(expected.ids.size());
                 assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(expected.ids);
                 for (String dimension : DIMENSIONS) {
@@ -145,6 +166,61 @@ class FacetedSearchTest {
                     result.facets().get(dimension).forEach(c -> counts.put(c.value(), c.count()));
                     assertThat(counts).as(dimension + " " + what).isEqualTo(expected.counts.get(dimension));
                 }
+            }
+        }
+    }
+
+    @Test
+    void ranksByScoreTimesFactorLikeAFunctionScoreQuerySkippingWhatCannotCompete() throws IOException {
+        IndexSearcher oneThread = new IndexSearcher(reader);
+        IndexSearcher sliced = new IndexSearcher(reader, executor) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                return slices(leaves, 1, 1);
+            }
+        };
+        FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
+        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        ScoreFactor factor = segment -> {
+            float[] values = new float[segment.maxDoc()];
+            try {
+                NumericDocValues stored = segment.getNumericDocValues("factor");
+                for (int doc = stored.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = stored.nextDoc()) {
+                    values[doc] = Float.intBitsToFloat((int) stored.longValue());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return doc -> values[doc];
+        };
+        Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.LONG));
+        Random random = new Random(8);
+        for (int round = 0; round < 200; round++) {
+            Query base = switch (random.nextInt(3)) {
+                case 0 -> new MatchAllDocsQuery();
+                case 1 -> new TermQuery(new Term("text", "w" + random.nextInt(3)));
+                default -> new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term("text", "w" + random.nextInt(3))), BooleanClause.Occur.SHOULD)
+                        .add(new TermQuery(new Term("text", "w" + random.nextInt(3))), BooleanClause.Occur.SHOULD).build();
+            };
+            Map<String, Set<String>> chosen = new HashMap<>();
+            if (random.nextBoolean()) {
+                int d = random.nextInt(DIMENSIONS.size());
+                chosen.put(DIMENSIONS.get(d), Set.of(VALUES[d][random.nextInt(VALUES[d].length)]));
+            }
+            int wanted = 1 + random.nextInt(60);
+            DrillDownQuery filtered = new DrillDownQuery(CONFIG, base);
+            chosen.forEach((dimension, values) -> values.forEach(value -> filtered.add(dimension, value)));
+            TopDocs expected = oneThread.search(FunctionScoreQuery.boostByValue(filtered,
+                    DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
+            for (IndexSearcher searcher : List.of(oneThread, sliced)) {
+                FacetedSearch.Result result = faceted.search(searcher, base, chosen,
+                        new Ranking.ByScore(factor, "id"), wanted, 100);
+                String what = base + " " + chosen + " top " + wanted;
+                assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
+                assertThat(Arrays.stream(result.top().scoreDocs).map(d -> d.score).toList()).as(what)
+                        .isEqualTo(Arrays.stream(expected.scoreDocs).map(d -> d.score).toList());
+                assertThat(result.total()).as(what).isEqualTo(expected.totalHits.value);
             }
         }
     }
