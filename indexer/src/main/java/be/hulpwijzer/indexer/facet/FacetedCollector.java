@@ -4,6 +4,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -70,8 +71,8 @@ final class FacetedCollector {
         return segments;
     }
 
-    /** @param maxScore an upper bound of the base query's scores in this segment (used when ranking by score) */
-    LeafCollector leaf(LeafReaderContext context, float maxScore) throws IOException {
+    /** @param scorer the base query's scorer in this segment, when ranking by score; it passes the documents */
+    LeafCollector leaf(LeafReaderContext context, Scorer scorer) throws IOException {
         FacetTable table = tables.of(context.reader());
         int[] chosenBit = table.chosenBits(tables.dimensions(), chosen);
         FixedBitSet[] masks = masks(table, chosenBit);
@@ -89,17 +90,17 @@ final class FacetedCollector {
         FixedBitSet base = new FixedBitSet(Math.max(1, table.maxDoc()));
         ScoreFactor.Segment factors = factor.of(context.reader());
         LeafCollector sorted = bySort == null ? null : bySort.getLeafCollector(context);
+        TopByScore.Leaf top = byScore == null ? null : byScore.leaf(context, factors, scorer);
         return new LeafCollector() {
-            private TopByScore.Leaf top;
             private int current = -1;
 
             @Override
-            public void setScorer(Scorable scorer) throws IOException {
+            public void setScorer(Scorable scorable) throws IOException {
                 if (sorted != null) {
                     sorted.setScorer(new Scorable() {
                         @Override
                         public float score() throws IOException {
-                            return (float) (scorer.score() * (double) factors.factor(current));
+                            return (float) (scorable.score() * (double) factors.factor(current));
                         }
 
                         @Override
@@ -107,8 +108,6 @@ final class FacetedCollector {
                             return current;
                         }
                     });
-                } else if (byScore != null) {
-                    top = byScore.leaf(context, factors, maxScore, scorer);
                 }
             }
 
@@ -120,7 +119,7 @@ final class FacetedCollector {
                     if (sorted != null) {
                         current = doc;
                         sorted.collect(doc);
-                    } else if (top != null) {
+                    } else {
                         top.collect(doc);
                     }
                 }

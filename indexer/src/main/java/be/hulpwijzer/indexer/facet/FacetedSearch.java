@@ -18,6 +18,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -86,22 +87,29 @@ public final class FacetedSearch {
         int size = Math.max(1, wanted);
         TopFieldCollectorManager sorted = ranking instanceof Ranking.BySort bySort
                 ? new TopFieldCollectorManager(bySort.sort(), size, null, Integer.MAX_VALUE, true) : null;
-        boolean scores = sorted == null || ((Ranking.BySort) ranking).sort().needsScores();
+        // ranked by score: Lucene's block-wise maximum scores tell what cannot compete (nothing is skipped
+        // by Lucene itself, no minimum score is ever set: every document is counted)
+        ScoreMode mode = sorted == null ? ScoreMode.TOP_SCORES
+                : ((Ranking.BySort) ranking).sort().needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
         Weight weight = searcher.createWeight(searcher.rewrite(candidates(searcher.getIndexReader(), base, choices)),
-                scores ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES, 1f);
+                mode, 1f);
         List<Callable<FacetedCollector>> tasks = new ArrayList<>();
         for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
             // made here, not in the task: a collector manager is not made to be called from several threads
             FacetedCollector collector = new FacetedCollector(tables, choices, ranking.factor(),
-                    sorted == null ? new TopByScore(size, ((Ranking.ByScore) ranking).tieField()) : null,
+                    sorted == null ? new TopByScore(size, ((Ranking.ByScore) ranking).ties()) : null,
                     sorted == null ? null : sorted.newCollector(), counting);
             tasks.add(() -> {
                 for (LeafReaderContext leaf : slice.leaves) {
-                    BulkScorer scorer = weight.bulkScorer(leaf);
-                    if (scorer != null) {
-                        LeafCollector collect = collector.leaf(leaf, scores ? maxScore(weight, leaf) : Float.NaN);
-                        scorer.score(collect, leaf.reader().getLiveDocs());
-                        collect.finish();
+                    if (sorted == null) {
+                        walk(weight.scorer(leaf), leaf, collector);
+                    } else {
+                        BulkScorer scorer = weight.bulkScorer(leaf);
+                        if (scorer != null) {
+                            LeafCollector collect = collector.leaf(leaf, null);
+                            scorer.score(collect, leaf.reader().getLiveDocs());
+                            collect.finish();
+                        }
                     }
                 }
                 return collector;
@@ -124,9 +132,21 @@ public final class FacetedSearch {
         return new Result(total, top, counts(segments, values));
     }
 
-    private static float maxScore(Weight weight, LeafReaderContext leaf) throws IOException {
-        Scorer scorer = weight.scorer(leaf);
-        return scorer == null ? 0 : scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
+    /** Passes every live document of the scorer to the collector, which scores only what can compete. */
+    private static void walk(Scorer scorer, LeafReaderContext leaf, FacetedCollector collector) throws IOException {
+        if (scorer == null) {
+            return;
+        }
+        LeafCollector collect = collector.leaf(leaf, scorer);
+        collect.setScorer(scorer);
+        Bits live = leaf.reader().getLiveDocs();
+        DocIdSetIterator documents = scorer.iterator();
+        for (int doc = documents.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = documents.nextDoc()) {
+            if (live == null || live.get(doc)) {
+                collect.collect(doc);
+            }
+        }
+        collect.finish();
     }
 
     /**

@@ -1,9 +1,7 @@
 package be.hulpwijzer.indexer.facet;
 
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.PriorityQueue;
 
@@ -12,17 +10,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * The best documents of one slice by score times factor, then by a tie field. The factor is known before
- * the score: once the queue is full, a document whose segment's best possible score times its own factor
- * stays below the lowest kept score is passed over unscored. Without text every document has the same score,
- * so only documents with the top factor are looked at further.
+ * the score: once the queue is full, a document whose block's best possible score (Lucene's impacts, an
+ * upper bound by contract, as Lucene's own skipping relies on) times its own factor stays below the lowest
+ * kept score is passed over unscored; one that could at best tie is passed over when its tie value loses.
+ * Many modules share a text (the same offer in many places), so ties on score are common.
  */
 final class TopByScore {
-
-    /** Room for rounding between a scorer's maximum and its scores, so no competitor is ever skipped. */
-    private static final double MARGIN = 1e-5;
 
     static final class Entry {
         float score;
@@ -35,12 +32,12 @@ final class TopByScore {
 
     private final PriorityQueue<Entry> queue;
     private final int wanted;
-    private final String tieField;
+    private final Ranking.TieBreak tieBreak;
     private Entry bottom;
 
-    TopByScore(int wanted, String tieField) {
+    TopByScore(int wanted, Ranking.TieBreak tieBreak) {
         this.wanted = wanted;
-        this.tieField = tieField;
+        this.tieBreak = tieBreak;
         this.queue = new PriorityQueue<>(wanted) {
             @Override
             protected boolean lessThan(Entry a, Entry b) {
@@ -49,36 +46,60 @@ final class TopByScore {
         };
     }
 
-    /** Collects a hit: the current document of {@code scorer}. */
+    /** Collects a hit. */
     interface Leaf {
         void collect(int doc) throws IOException;
     }
 
-    /** @param maxScore an upper bound of the scores in this segment (before the factor) */
-    Leaf leaf(LeafReaderContext context, ScoreFactor.Segment factors, float maxScore, Scorable scorer) throws IOException {
-        NumericDocValues ties = DocValues.getNumeric(context.reader(), tieField);
+    /**
+     * Collects hits, the current documents of {@code scorer}. Its block-wise maximum scores (from the index's
+     * impacts) bound what a document can reach before it is scored.
+     */
+    Leaf leaf(LeafReaderContext context, ScoreFactor.Segment factors, Scorer scorer) throws IOException {
+        IntToLongFunction ties = tieBreak.of(context.reader());
         int docBase = context.docBase;
-        double bound = maxScore * (1 + MARGIN);
-        return doc -> {
-            float factor = factors.factor(doc);
-            if (bottom != null && bound * factor < bottom.score) {
-                return;
-            }
-            float score = (float) (scorer.score() * (double) factor);
-            if (bottom != null && score < bottom.score) {
-                return;
-            }
-            long tie = ties.advanceExact(doc) ? ties.longValue() : 0;
-            if (bottom != null && score == bottom.score && tie >= bottom.tie) {
-                return;
-            }
-            Entry entry = queue.size() < wanted ? new Entry() : queue.pop();
-            entry.score = score;
-            entry.tie = tie;
-            entry.doc = docBase + doc;
-            queue.add(entry);
-            if (queue.size() == wanted) {
-                bottom = queue.top();
+        return new Leaf() {
+            private int upTo = -1;
+            private float blockMax;
+
+            @Override
+            public void collect(int doc) throws IOException {
+                float factor = factors.factor(doc);
+                long tie = Long.MIN_VALUE;
+                if (bottom != null) {
+                    if (doc > upTo) {
+                        upTo = scorer.advanceShallow(doc);
+                        blockMax = scorer.getMaxScore(upTo);
+                    }
+                    float bound = (float) (blockMax * (double) factor);
+                    if (bound < bottom.score) {
+                        return;
+                    }
+                    if (bound == bottom.score) { // at best a tie on score: only a lower tie value enters
+                        tie = ties.applyAsLong(doc);
+                        if (tie >= bottom.tie) {
+                            return;
+                        }
+                    }
+                }
+                float score = (float) (scorer.score() * (double) factor);
+                if (bottom != null && score < bottom.score) {
+                    return;
+                }
+                if (tie == Long.MIN_VALUE) {
+                    tie = ties.applyAsLong(doc);
+                }
+                if (bottom != null && score == bottom.score && tie >= bottom.tie) {
+                    return;
+                }
+                Entry entry = queue.size() < wanted ? new Entry() : queue.pop();
+                entry.score = score;
+                entry.tie = tie;
+                entry.doc = docBase + doc;
+                queue.add(entry);
+                if (queue.size() == wanted) {
+                    bottom = queue.top();
+                }
             }
         };
     }

@@ -7,6 +7,8 @@ import be.hulpwijzer.indexer.facet.FacetedSearch;
 import be.hulpwijzer.indexer.facet.Ranking;
 import be.hulpwijzer.indexer.index.SearchIndex;
 import be.hulpwijzer.indexer.index.SearchIndex.FacetSearcher;
+import be.hulpwijzer.indexer.segment.RankTable;
+import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
@@ -86,8 +88,8 @@ public final class Searcher {
     private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
         int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
         FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request),
-                queries.choices(request), ranking(request.sort(), new RankBoost(searcher.ranks(), now)), wanted,
-                FACET_VALUES);
+                queries.choices(request), ranking(request.sort(), new RankBoost(searcher.ranks(), now),
+                        searcher.ranks()), wanted, FACET_VALUES);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         result.facets().forEach((dimension, counts) -> facets.put(dimension,
                 counts.stream().map(c -> new SearchResult.FacetValue(c.value(), c.count())).toList()));
@@ -99,7 +101,7 @@ public final class Searcher {
         return from >= docs.length ? new ScoreDoc[0] : Arrays.copyOfRange(docs, from, Math.min(docs.length, from + request.size()));
     }
 
-    private static Ranking ranking(SearchRequest.Sort sort, RankBoost boost) {
+    private static Ranking ranking(SearchRequest.Sort sort, RankBoost boost, SegmentTables<RankTable> ranks) {
         SortField byId = new SortField(DocumentMapper.MODULE_ID, SortField.Type.LONG);
         return switch (sort) {
             case WAIT -> new Ranking.BySort(new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT),
@@ -109,7 +111,7 @@ public final class Searcher {
                 confirmed.setMissingValue(Long.MIN_VALUE);
                 yield new Ranking.BySort(new Sort(confirmed, byId), boost);
             }
-            default -> new Ranking.ByScore(boost, DocumentMapper.MODULE_ID);
+            default -> new Ranking.ByScore(boost, segment -> ranks.of(segment)::moduleId);
         };
     }
 

@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * One segment's ranking inputs per document, in memory: how soon there is room (as a factor) and when that
- * was last confirmed (in minutes). Ranking reads them for every hit; 5 bytes per document.
+ * One segment's ranking inputs per document, in memory: how soon there is room (as a factor), when that
+ * was last confirmed (in minutes) and the module id (which orders equal scores). Ranking reads them for every
+ * hit; 13 bytes per document.
  */
 public final class RankTable {
 
@@ -21,10 +22,12 @@ public final class RankTable {
 
     private final byte[] availability;
     private final int[] confirmedMinute;
+    private final long[] moduleId;
 
-    private RankTable(byte[] availability, int[] confirmedMinute) {
+    private RankTable(byte[] availability, int[] confirmedMinute, long[] moduleId) {
         this.availability = availability;
         this.confirmedMinute = confirmedMinute;
+        this.moduleId = moduleId;
     }
 
     public static RankTable read(LeafReader segment) throws IOException {
@@ -42,7 +45,12 @@ public final class RankTable {
             long millis = at.longValue();
             confirmed[doc] = millis <= DocumentMapper.NEVER_CONFIRMED ? NEVER : (int) (millis / 60_000);
         }
-        return new RankTable(availability, confirmed);
+        long[] ids = new long[maxDoc];
+        NumericDocValues id = DocValues.getNumeric(segment, DocumentMapper.MODULE_ID);
+        for (int doc = id.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = id.nextDoc()) {
+            ids[doc] = id.longValue();
+        }
+        return new RankTable(availability, confirmed, ids);
     }
 
     /** The factor for room: 1 when free now, less the longer the wait, 0.1 when unknown. */
@@ -72,7 +80,12 @@ public final class RankTable {
         return confirmedMinute[doc] >= minute;
     }
 
+    /** The module's id, which orders modules of equal score. */
+    public long moduleId(int doc) {
+        return moduleId[doc];
+    }
+
     public long bytes() {
-        return availability.length + 4L * confirmedMinute.length;
+        return availability.length + 4L * confirmedMinute.length + 8L * moduleId.length;
     }
 }

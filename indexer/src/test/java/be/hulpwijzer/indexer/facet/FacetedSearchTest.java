@@ -16,6 +16,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
@@ -54,6 +55,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -215,7 +217,7 @@ class FacetedSearchTest {
                     DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
             for (IndexSearcher searcher : List.of(oneThread, sliced)) {
                 FacetedSearch.Result result = faceted.search(searcher, base, chosen,
-                        new Ranking.ByScore(factor, "id"), wanted, 100);
+                        new Ranking.ByScore(factor, FacetedSearchTest::ids), wanted, 100);
                 String what = base + " " + chosen + " top " + wanted;
                 assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
                 assertThat(Arrays.stream(result.top().scoreDocs).map(d -> d.score).toList()).as(what)
@@ -223,6 +225,19 @@ class FacetedSearchTest {
                 assertThat(result.total()).as(what).isEqualTo(expected.totalHits.value);
             }
         }
+    }
+
+    private static IntToLongFunction ids(LeafReader segment) {
+        long[] ids = new long[segment.maxDoc()];
+        try {
+            NumericDocValues stored = segment.getNumericDocValues("id");
+            for (int doc = stored.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = stored.nextDoc()) {
+                ids[doc] = stored.longValue();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return doc -> ids[doc];
     }
 
     private record Expected(List<Long> ids, Map<String, Map<String, Long>> counts) {
