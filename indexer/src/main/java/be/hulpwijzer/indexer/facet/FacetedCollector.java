@@ -71,7 +71,10 @@ final class FacetedCollector {
         return segments;
     }
 
-    /** @param scorer the base query's scorer in this segment, when ranking by score; it passes the documents */
+    /**
+     * @param scorer when ranking by score, a scorer of the base query in this segment, to score the hits that
+     *               can compete
+     */
     LeafCollector leaf(LeafReaderContext context, Scorer scorer) throws IOException {
         FacetTable table = tables.of(context.reader());
         int[] chosenBit = table.chosenBits(tables.dimensions(), chosen);
@@ -157,7 +160,7 @@ final class FacetedCollector {
         double valuesPerDocument = (double) table.ordinals().length / Math.max(1, table.maxDoc());
         int chosenCount = Integer.bitCount(chosenDimensions);
         double oneByOne = documents * (1 + valuesPerDocument);
-        double bySets = (table.size() + chosenCount * chosenCount) * (base.length() / 64.0 + 1) / 32;
+        double bySets = (table.size() + chosenCount * chosenCount) * (base.length() / 64.0 + 1) / 4;
         if (counting == Counting.ONE_BY_ONE || (counting == Counting.CHEAPEST && oneByOne < bySets)) {
             countOneByOne(table, chosenBit, base, counts);
         } else {

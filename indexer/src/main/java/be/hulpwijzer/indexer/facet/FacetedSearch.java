@@ -87,12 +87,14 @@ public final class FacetedSearch {
         int size = Math.max(1, wanted);
         TopFieldCollectorManager sorted = ranking instanceof Ranking.BySort bySort
                 ? new TopFieldCollectorManager(bySort.sort(), size, null, Integer.MAX_VALUE, true) : null;
-        // ranked by score: Lucene's block-wise maximum scores tell what cannot compete (nothing is skipped
-        // by Lucene itself, no minimum score is ever set: every document is counted)
-        ScoreMode mode = sorted == null ? ScoreMode.TOP_SCORES
-                : ((Ranking.BySort) ranking).sort().needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
-        Weight weight = searcher.createWeight(searcher.rewrite(candidates(searcher.getIndexReader(), base, choices)),
-                mode, 1f);
+        // ranked by score: the documents are walked without scores; a second scorer of the same query gives
+        // Lucene's block-wise maximum scores, which tell what cannot compete, and scores only what can (it
+        // never gets a minimum score, so it skips nothing Lucene would otherwise match)
+        Query query = searcher.rewrite(candidates(searcher.getIndexReader(), base, choices));
+        ScoreMode mode = sorted != null && ((Ranking.BySort) ranking).sort().needsScores()
+                ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+        Weight weight = searcher.createWeight(query, mode, 1f);
+        Weight ranked = sorted == null ? searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f) : null;
         List<Callable<FacetedCollector>> tasks = new ArrayList<>();
         for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
             // made here, not in the task: a collector manager is not made to be called from several threads
@@ -102,7 +104,7 @@ public final class FacetedSearch {
             tasks.add(() -> {
                 for (LeafReaderContext leaf : slice.leaves) {
                     if (sorted == null) {
-                        walk(weight.scorer(leaf), leaf, collector);
+                        walk(weight.scorer(leaf), ranked.scorer(leaf), leaf, collector);
                     } else {
                         BulkScorer scorer = weight.bulkScorer(leaf);
                         if (scorer != null) {
@@ -132,13 +134,16 @@ public final class FacetedSearch {
         return new Result(total, top, counts(segments, values));
     }
 
-    /** Passes every live document of the scorer to the collector, which scores only what can compete. */
-    private static void walk(Scorer scorer, LeafReaderContext leaf, FacetedCollector collector) throws IOException {
+    /**
+     * Passes every live document of the unscored walk to the collector, which scores only what can compete
+     * with the ranking scorer (of the same query, so it matches the same documents).
+     */
+    private static void walk(Scorer scorer, Scorer ranker, LeafReaderContext leaf, FacetedCollector collector)
+            throws IOException {
         if (scorer == null) {
             return;
         }
-        LeafCollector collect = collector.leaf(leaf, scorer);
-        collect.setScorer(scorer);
+        LeafCollector collect = collector.leaf(leaf, ranker);
         Bits live = leaf.reader().getLiveDocs();
         DocIdSetIterator documents = scorer.iterator();
         for (int doc = documents.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = documents.nextDoc()) {

@@ -52,8 +52,8 @@ final class TopByScore {
     }
 
     /**
-     * Collects hits, the current documents of {@code scorer}. Its block-wise maximum scores (from the index's
-     * impacts) bound what a document can reach before it is scored.
+     * Collects hits. {@code scorer} matches them all (and is moved to a hit only to score it); its block-wise
+     * maximum scores (from the index's impacts) bound what a document can reach before it is scored.
      */
     Leaf leaf(LeafReaderContext context, ScoreFactor.Segment factors, Scorer scorer) throws IOException {
         IntToLongFunction ties = tieBreak.of(context.reader());
@@ -81,6 +81,9 @@ final class TopByScore {
                             return;
                         }
                     }
+                }
+                if (scorer.docID() < doc && scorer.iterator().advance(doc) != doc) {
+                    throw new IllegalStateException("the ranking scorer does not match document " + doc);
                 }
                 float score = (float) (scorer.score() * (double) factor);
                 if (bottom != null && score < bottom.score) {
