@@ -158,7 +158,6 @@ public final class Searcher {
         return result;
     }
 
-    /** Highlighted passages of the description, HTML-escaped with the matches in {@code <mark>}. */
     /** The stored fields of these documents, read through one reader (which keeps its decompressed block). */
     private static Document[] stored(FacetSearcher searcher, ScoreDoc[] docs) throws IOException {
         StoredFields fields = searcher.storedFields();
@@ -169,6 +168,7 @@ public final class Searcher {
         return stored;
     }
 
+    /** Highlighted passages of the description, HTML-escaped with the matches in {@code <mark>}. */
     private String[] snippets(FacetSearcher searcher, ScoreDoc[] docs, Document[] stored, Query text) throws IOException {
         String[] snippets = new String[docs.length];
         if (text != null && docs.length > 0) {
