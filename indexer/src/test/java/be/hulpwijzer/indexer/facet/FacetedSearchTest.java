@@ -133,12 +133,7 @@ class FacetedSearchTest {
     void countsHitsAndTotalsLikeLucenesDrillSideways(FacetedCollector.Counting counting) throws IOException {
         assertThat(reader.leaves()).hasSizeGreaterThan(5);
         IndexSearcher oneThread = new IndexSearcher(reader);
-        IndexSearcher sliced = new IndexSearcher(reader, executor) {
-            @Override
-            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-                return slices(leaves, 1, 1); // one segment per slice: every merge of slices is exercised
-            }
-        };
+        IndexSearcher sliced = sliced();
         FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
         tables.warm(reader);
         FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, counting);
@@ -175,12 +170,7 @@ class FacetedSearchTest {
     @Test
     void ranksByScoreTimesFactorLikeAFunctionScoreQuerySkippingWhatCannotCompete() throws IOException {
         IndexSearcher oneThread = new IndexSearcher(reader);
-        IndexSearcher sliced = new IndexSearcher(reader, executor) {
-            @Override
-            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-                return slices(leaves, 1, 1);
-            }
-        };
+        IndexSearcher sliced = sliced();
         FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
         FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
         ScoreFactor factor = segment -> {
@@ -238,6 +228,16 @@ class FacetedSearchTest {
             throw new UncheckedIOException(e);
         }
         return doc -> ids[doc];
+    }
+
+    /** A searcher with one segment per parallel slice: every merge of slices is exercised. */
+    private static IndexSearcher sliced() {
+        return new IndexSearcher(reader, executor) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                return slices(leaves, 1, 1);
+            }
+        };
     }
 
     private record Expected(List<Long> ids, Map<String, Map<String, Long>> counts) {
