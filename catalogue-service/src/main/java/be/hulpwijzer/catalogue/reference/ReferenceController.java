@@ -59,6 +59,6 @@ class ReferenceController {
         if (places.isEmpty()) {
             throw new UnknownPostcodeException(postcode);
         }
-        return PostcodeAnswer.of(postcode, places);
+        return PostcodeAnswer.of(postcode, places, reference.postcodePoints().get(postcode));
     }
 }

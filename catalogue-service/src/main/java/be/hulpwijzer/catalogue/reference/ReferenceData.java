@@ -87,6 +87,25 @@ public class ReferenceData {
         });
     }
 
+    /** Every postcode's point, by postcode. */
+    public Map<String, PostcodePoint> postcodePoints() {
+        return cached("postcodePoints", () -> jdbc.prepareStatement(
+                "select postcode, latitude, longitude, precision from postcode_point", ps -> list(ps.executeQuery(),
+                        rs -> new PostcodePoint(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4))))
+                .stream().collect(Collectors.toUnmodifiableMap(PostcodePoint::postcode, Function.identity())));
+    }
+
+    /** A municipality's point: that of the postcode of its main place (the lowest when several); null when none. */
+    public PostcodePoint municipalityPoint(String nisCode) {
+        Map<String, PostcodePoint> byNis = cached("municipalityPoints", () -> jdbc.prepareStatement("""
+                select distinct on (p.nis_code) p.nis_code, p.postcode from postcode p
+                join postcode_point pp on pp.postcode = p.postcode
+                order by p.nis_code, p.sub_municipality, p.postcode""", ps -> list(ps.executeQuery(),
+                rs -> Map.entry(rs.getString(1), rs.getString(2))))
+                .stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> postcodePoints().get(e.getValue()))));
+        return nisCode == null ? null : byNis.get(nisCode);
+    }
+
     /** Acronym to expansion, lower case, for search. */
     public Map<String, String> synonyms() {
         return cached("synonyms", () -> jdbc.prepareStatement("select term, expansion from search_synonym order by term",

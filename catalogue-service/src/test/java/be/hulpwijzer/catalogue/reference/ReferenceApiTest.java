@@ -24,6 +24,8 @@ class ReferenceApiTest implements PostgresTest {
     @Inject
     @Client("/")
     HttpClient client;
+    @Inject
+    be.hulpwijzer.catalogue.testing.Sql sql;
 
     @Test
     void sixtyZonesAreInForce() {
@@ -46,6 +48,21 @@ class ReferenceApiTest implements PostgresTest {
         Map<String, Object> answer = postcode("8000");
         assertThat(answer.get("municipalities")).isEqualTo(List.of(Map.of("code", "31005", "name", "Brugge")));
         assertThat(answer.get("zones")).isEqualTo(List.of(Map.of("code", "brugge", "name", "Brugge")));
+    }
+
+    @Test
+    void everyPostcodeHasAPointInFlandersOrBrusselsToMeasureDistancesFrom() {
+        Map<String, Object> brugge = postcode("8000");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> point = (Map<String, Object>) brugge.get("point");
+        assertThat(((Number) point.get("latitude")).doubleValue()).isBetween(51.15, 51.25);
+        assertThat(((Number) point.get("longitude")).doubleValue()).isBetween(3.15, 3.30);
+        assertThat(point.get("precision")).isEqualTo("place");
+        assertThat(sql.column("select count(distinct postcode) from postcode where postcode not in (select postcode from postcode_point)"))
+                .containsExactly("0");
+        // the northernmost and southernmost, westernmost and easternmost points stay within Flanders and Brussels
+        assertThat(sql.column("select min(latitude) >= 50.65 and max(latitude) <= 51.51 and min(longitude) >= 2.53 "
+                + "and max(longitude) <= 5.92 from postcode_point")).containsExactly("t");
     }
 
     @Test

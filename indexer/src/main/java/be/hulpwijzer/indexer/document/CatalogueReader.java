@@ -14,17 +14,31 @@ import java.util.function.Consumer;
 /** Reads modules and engagements from PostgreSQL in the flat shape the index wants. */
 public final class CatalogueReader {
 
+    /**
+     * The municipalities of the organisation's locations, and their points: a location's own coordinates,
+     * or its postcode's when it has none or is confidential (a shelter's address is not to be found by
+     * sorting on distance from nearby postcodes).
+     */
+    private static final String LOCATIONS = """
+            select array_agg(distinct l.nis_code) municipalities,
+                   array_agg(coalesce(case when not l.confidential and l.longitude is not null then l.latitude end,
+                       p.latitude) order by l.id) filter (where p.postcode is not null or l.latitude is not null) latitudes,
+                   array_agg(coalesce(case when not l.confidential and l.latitude is not null then l.longitude end,
+                       p.longitude) order by l.id) filter (where p.postcode is not null or l.latitude is not null) longitudes
+            from location l left join postcode_point p on p.postcode = l.postcode
+            where l.organisation_id = m.organisation_id""";
     private static final String MODULES = """
             select m.id, m.organisation_id, o.name, o.sector, m.title, m.description, m.type, mt.name, m.setting,
                    m.access, m.age_min_months, m.age_max_months, m.life_domains, m.zones, m.methods,
                    (select string_agg(me.name || ' ' || array_to_string(me.synonyms, ' '), ' ')
                       from method me where me.code = any(m.methods)),
                    m.languages, m.referral_procedure,
-                   (select array_agg(distinct l.nis_code) from location l where l.organisation_id = m.organisation_id),
-                   m.status, a.state, a.free_places, a.expected_wait_days, a.confirmed_at
+                   loc.municipalities,
+                   m.status, a.state, a.free_places, a.expected_wait_days, a.confirmed_at, loc.latitudes, loc.longitudes
             from module m join organisation o on o.id = m.organisation_id join module_type mt on mt.code = m.type
             left join availability a on a.module_id = m.id
-            """;
+            left join lateral (%s) loc on true
+            """.formatted(LOCATIONS);
     private static final String ENGAGEMENTS = """
             select e.id, e.organisation_id, o.name, e.title, e.description, e.target_group, e.capacity_per_month,
                    e.response_time_days, e.zones, e.valid_from, e.valid_to
@@ -90,7 +104,22 @@ public final class CatalogueReader {
                 (Integer) rs.getObject(12), strings(rs.getArray(13)), strings(rs.getArray(14)), strings(rs.getArray(15)),
                 rs.getString(16), strings(rs.getArray(17)), rs.getString(18), strings(rs.getArray(19)), rs.getString(20),
                 rs.getString(21), (Integer) rs.getObject(22), (Integer) rs.getObject(23),
-                confirmed == null ? null : confirmed.toInstant());
+                confirmed == null ? null : confirmed.toInstant(), points(rs.getArray(25), rs.getArray(26)));
+    }
+
+    private static List<ModuleSource.Point> points(Array latitudes, Array longitudes) throws SQLException {
+        if (latitudes == null || longitudes == null) {
+            return List.of();
+        }
+        Double[] lat = (Double[]) latitudes.getArray();
+        Double[] lon = (Double[]) longitudes.getArray();
+        List<ModuleSource.Point> points = new ArrayList<>();
+        for (int i = 0; i < Math.min(lat.length, lon.length); i++) {
+            if (lat[i] != null && lon[i] != null) {
+                points.add(new ModuleSource.Point(lat[i], lon[i]));
+            }
+        }
+        return points;
     }
 
     private static EngagementSource engagement(ResultSet rs) throws SQLException {

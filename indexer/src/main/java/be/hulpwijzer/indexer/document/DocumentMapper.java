@@ -4,6 +4,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -54,6 +55,7 @@ public final class DocumentMapper {
     public static final String FREE_PLACES = "free_places";
     public static final String VALID_FROM = "valid_from";
     public static final String VALID_TO = "valid_to";
+    public static final String LOCATION = "location";
     // stored for display only
     public static final String ORGANISATION_NAME = "organisation_name";
     public static final String ZONES_STORED = "zones_stored";
@@ -136,6 +138,7 @@ public final class DocumentMapper {
             doc.add(new SortedSetDocValuesFacetField(ZONE, zone));
         }
         m.municipalities().forEach(nis -> doc.add(new StringField(MUNICIPALITY, nis, Field.Store.NO)));
+        m.points().forEach(p -> doc.add(new LatLonDocValuesField(LOCATION, p.latitude(), p.longitude())));
         for (String domain : m.lifeDomains()) {
             doc.add(new StringField(DOMAIN, domain, Field.Store.NO));
             doc.add(new SortedSetDocValuesFacetField(DOMAIN, domain));

@@ -9,7 +9,11 @@ public record ModuleSource(long id, long organisationId, String organisationName
                            int ageMinMonths, Integer ageMaxMonths, List<String> lifeDomains, List<String> zones,
                            List<String> methods, String methodText, List<String> languages, String referralProcedure,
                            List<String> municipalities, String status, String availabilityState, Integer freePlaces,
-                           Integer expectedWaitDays, Instant confirmedAt) {
+                           Integer expectedWaitDays, Instant confirmedAt, List<Point> points) {
+
+    /** Where the organisation can be found (WGS84), for sorting by distance. */
+    public record Point(double latitude, double longitude) {
+    }
 
     public boolean searchable() {
         return "active".equals(status);

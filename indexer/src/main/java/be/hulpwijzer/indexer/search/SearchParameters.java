@@ -6,6 +6,7 @@ import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.module.HelpModule;
 import be.hulpwijzer.catalogue.reference.Municipality;
 import be.hulpwijzer.catalogue.reference.PostcodePlace;
+import be.hulpwijzer.catalogue.reference.PostcodePoint;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.reference.Zone;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
@@ -31,12 +32,15 @@ public final class SearchParameters {
     private final ReferenceData reference;
     private final Predicate<String> isMethod;
     private final TextUnderstanding understanding;
+    /** Folded municipality names to their NIS code, to measure distances from a place named in the text. */
+    private final Map<String, String> nisByName = new HashMap<>();
 
     public SearchParameters(ReferenceData reference, Predicate<String> isMethod) {
         this.reference = reference;
         this.isMethod = isMethod;
         Map<String, Set<String>> byName = new HashMap<>();
         for (Municipality m : reference.municipalities()) {
+            nisByName.put(TextUnderstanding.fold(m.name()), m.nisCode());
             byName.computeIfAbsent(TextUnderstanding.fold(m.name()), k -> new LinkedHashSet<>()).addAll(m.zones());
         }
         for (Zone zone : reference.zones()) {
@@ -61,6 +65,7 @@ public final class SearchParameters {
         Integer months = ageMonths != null ? ageMonths : age != null ? Integer.valueOf(age * 12) : null;
 
         Set<String> zones = codes(parameters, "zone", reference::isZone, "field.unknownZone", errors);
+        PostcodePoint origin = null;
         String postcode = parameters.get("postcode");
         if (postcode != null && !postcode.isBlank()) {
             List<PostcodePlace> places = postcode.strip().matches("\\d{4}") ? reference.postcode(postcode.strip()) : List.of();
@@ -68,6 +73,7 @@ public final class SearchParameters {
                 errors.add(error("postcode", "postcode.unknown", postcode));
             }
             places.forEach(p -> zones.add(p.zoneCode()));
+            origin = reference.postcodePoints().get(postcode.strip());
         }
         String municipality = parameters.get("municipality");
         if (municipality != null && !municipality.isBlank()) {
@@ -76,6 +82,7 @@ public final class SearchParameters {
                 errors.add(error("municipality", "search.unknownMunicipality", municipality));
             } else {
                 zones.addAll(found.zones());
+                origin = origin != null ? origin : reference.municipalityPoint(found.nisCode());
             }
         }
         Set<String> domains = codes(parameters, "domain", reference.codes(reference.lifeDomains())::contains,
@@ -109,8 +116,16 @@ public final class SearchParameters {
             months = reading.ageMonths();
         }
         zones.addAll(reading.zones());
+        if (origin == null && reading.zonesFrom() != null) {
+            origin = reading.zonesFrom().matches("\\d{4}") ? reference.postcodePoints().get(reading.zonesFrom())
+                    : reference.municipalityPoint(nisByName.get(TextUnderstanding.fold(reading.zonesFrom())));
+        }
+        if (sort == SearchRequest.Sort.DISTANCE && origin == null) {
+            throw new InvalidRequestException(List.of(error("sort", "search.distanceWithoutPlace")));
+        }
         SearchRequest request = new SearchRequest(reading.text(), months, zones, domains, types, access, settings,
-                sectors, methods, languages, availableNow, maxWaitWeeks, includeUnknown, sort, pageNumber, pageSize);
+                sectors, methods, languages, availableNow, maxWaitWeeks, includeUnknown, sort,
+                origin == null ? null : new SearchRequest.Origin(origin.latitude(), origin.longitude()), pageNumber, pageSize);
         return new Parsed(request, new SearchResult.Understood(reading.text(), months, reading.ageFrom(),
                 List.copyOf(zones), reading.zonesFrom() != null ? reading.zonesFrom()
                 : postcode != null && !postcode.isBlank() ? postcode.strip() : null, null, false));
@@ -132,11 +147,7 @@ public final class SearchParameters {
             return SearchRequest.Sort.RELEVANCE;
         }
         try {
-            SearchRequest.Sort sort = SearchRequest.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            if (sort == SearchRequest.Sort.DISTANCE) {
-                errors.add(error("sort", "search.distanceUnavailable"));
-            }
-            return sort;
+            return SearchRequest.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(error("sort", "field.unknownCode", "sort", value, "relevance, wait, confirmed, distance"));
             return SearchRequest.Sort.RELEVANCE;

@@ -9,9 +9,13 @@ import java.util.Set;
 public record SearchRequest(String text, Integer ageMonths, Set<String> zones, Set<String> domains,
                             Set<String> types, Set<String> access, Set<String> settings, Set<String> sectors,
                             Set<String> methods, Set<String> languages, boolean availableNow, Integer maxWaitWeeks,
-                            boolean includeUnknown, Sort sort, int page, int size) {
+                            boolean includeUnknown, Sort sort, Origin origin, int page, int size) {
 
     public enum Sort { RELEVANCE, WAIT, CONFIRMED, DISTANCE }
+
+    /** Where distances are measured from (WGS84): the point of a postcode or municipality; null when none. */
+    public record Origin(double latitude, double longitude) {
+    }
 
     public static final int MAX_SIZE = 100;
     /** Deep paging costs memory for nothing: nobody reads past this many results. */
@@ -27,17 +31,20 @@ public record SearchRequest(String text, Integer ageMonths, Set<String> zones, S
         sectors = Set.copyOf(sectors);
         methods = Set.copyOf(methods);
         languages = Set.copyOf(languages);
+        if (sort == Sort.DISTANCE && origin == null) {
+            throw new IllegalArgumentException("sorting by distance needs an origin");
+        }
     }
 
     /** Everything, first page: the browse view. */
     public static SearchRequest all() {
         return new SearchRequest("", null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
-                Set.of(), false, null, false, Sort.RELEVANCE, 1, 20);
+                Set.of(), false, null, false, Sort.RELEVANCE, null, 1, 20);
     }
 
     public SearchRequest withText(String newText) {
         return new SearchRequest(newText, ageMonths, zones, domains, types, access, settings, sectors, methods,
-                languages, availableNow, maxWaitWeeks, includeUnknown, sort, page, size);
+                languages, availableNow, maxWaitWeeks, includeUnknown, sort, origin, page, size);
     }
 
     public boolean filtersOnAvailability() {

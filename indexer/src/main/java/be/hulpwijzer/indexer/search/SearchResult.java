@@ -8,8 +8,9 @@ import java.util.Map;
 public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
                            List<EngagementHit> engagements, Understood understood) {
 
+    /** {@code distanceKm}: to the nearest location of the organisation, when sorted by distance (else null). */
     public record Hit(long id, String title, Organisation organisation, List<String> zones, int ageMinMonths,
-                      Integer ageMaxMonths, Availability availability, String snippet, float score) {
+                      Integer ageMaxMonths, Availability availability, String snippet, float score, Double distanceKm) {
     }
 
     public record Organisation(long id, String name) {

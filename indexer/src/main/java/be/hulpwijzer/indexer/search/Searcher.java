@@ -10,10 +10,12 @@ import be.hulpwijzer.indexer.index.SearchIndex.FacetSearcher;
 import be.hulpwijzer.indexer.segment.RankTable;
 import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -88,7 +90,7 @@ public final class Searcher {
     private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
         int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
         FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request),
-                queries.choices(request), ranking(request.sort(), new RankBoost(searcher.ranks(), now),
+                queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now),
                         searcher.ranks()), wanted, FACET_VALUES);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         result.facets().forEach((dimension, counts) -> facets.put(dimension,
@@ -101,9 +103,12 @@ public final class Searcher {
         return from >= docs.length ? new ScoreDoc[0] : Arrays.copyOfRange(docs, from, Math.min(docs.length, from + request.size()));
     }
 
-    private static Ranking ranking(SearchRequest.Sort sort, RankBoost boost, SegmentTables<RankTable> ranks) {
+    private static Ranking ranking(SearchRequest request, RankBoost boost, SegmentTables<RankTable> ranks) {
         SortField byId = new SortField(DocumentMapper.MODULE_ID, SortField.Type.LONG);
-        return switch (sort) {
+        return switch (request.sort()) {
+            // nearest location first (a module without one last), then as by relevance
+            case DISTANCE -> new Ranking.BySort(new Sort(LatLonDocValuesField.newDistanceSort(DocumentMapper.LOCATION,
+                    request.origin().latitude(), request.origin().longitude()), SortField.FIELD_SCORE, byId), boost);
             case WAIT -> new Ranking.BySort(new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT),
                     SortField.FIELD_SCORE, byId), boost);
             case CONFIRMED -> {
@@ -133,9 +138,18 @@ public final class Searcher {
                     new SearchResult.Availability(doc.get(DocumentMapper.AVAILABILITY),
                             integer(doc, DocumentMapper.FREE_PLACES), integer(doc, DocumentMapper.WAIT_DAYS),
                             confirmedAt, stale),
-                    snippets[i], Float.isNaN(docs[i].score) ? 0f : docs[i].score));
+                    snippets[i], Float.isNaN(docs[i].score) ? 0f : docs[i].score, distanceKm(docs[i])));
         }
         return hits;
+    }
+
+    /** Kilometres to the nearest location when sorted by distance (one decimal); null otherwise or without location. */
+    private static Double distanceKm(ScoreDoc doc) {
+        if (doc instanceof FieldDoc sorted && sorted.fields.length > 0 && sorted.fields[0] instanceof Double meters
+                && !meters.isInfinite()) {
+            return Math.round(meters / 100) / 10.0;
+        }
+        return null;
     }
 
     private List<SearchResult.EngagementHit> engagements(FacetSearcher searcher, SearchRequest request, Instant now)

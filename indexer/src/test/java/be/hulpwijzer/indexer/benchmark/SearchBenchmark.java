@@ -78,10 +78,20 @@ class SearchBenchmark {
                 throw new IllegalStateException("index not built in 30 minutes");
             }
             report.append("Index rebuilt from PostgreSQL at start-up: %.1f s\n\n".formatted(seconds(start)));
-            searchLatency(context, report);
-            httpLoad(context, report);
-            freshness(context, report);
-            memory(context, properties.get("hulpwijzer.index-dir").toString(), report);
+            // -Dbenchmark.parts=latency (for instance) runs only some parts, to try a change quickly
+            List<String> parts = List.of(System.getProperty("benchmark.parts", "latency,http,freshness,memory").split(","));
+            if (parts.contains("latency")) {
+                searchLatency(context, report);
+            }
+            if (parts.contains("http")) {
+                httpLoad(context, report);
+            }
+            if (parts.contains("freshness")) {
+                freshness(context, report);
+            }
+            if (parts.contains("memory")) {
+                memory(context, properties.get("hulpwijzer.index-dir").toString(), report);
+            }
         }
         Path out = Path.of("target/benchmarks/search.md");
         Files.createDirectories(out.getParent());
@@ -124,7 +134,7 @@ class SearchBenchmark {
             List<String> domains = values.getAll("domain");
             boolean availableNow = "true".equals(values.get("availableNow"));
             try (FtsBaseline fts = new FtsBaseline(dataSource.getConnection())) {
-                for (int round = -5; round < BASELINE_ROUNDS; round++) {
+                for (int round = -5; round < (Boolean.getBoolean("benchmark.noBaseline") ? -5 : BASELINE_ROUNDS); round++) {
                     long t0 = System.nanoTime();
                     postgresHits = fts.search(text, zones, domains, availableNow);
                     if (round >= 0) {

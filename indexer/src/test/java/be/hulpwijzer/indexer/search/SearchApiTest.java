@@ -95,6 +95,60 @@ class SearchApiTest implements SearchTest {
     }
 
     @Test
+    void sortsByDistanceToTheNearestLocationMeasuredFromThePostcode() throws Exception {
+        long brugge = withLocation("CGG Brugge", "8000", "");
+        long kortrijk = withLocation("CGG Kortrijk", "8500", "");
+        long ownPoint = withLocation("CGG aan zee", "8000", ", \"latitude\": 51.2155, \"longitude\": 2.9270");
+        long shelter = withLocation("Vluchthuis", "8000", ", \"latitude\": 51.2155, \"longitude\": 2.9270, \"confidential\": true");
+        caughtUp();
+
+        JsonNode result = search("q=angstbehandeling&type=consult&zone=brugge&postcode=8400&sort=distance");
+        // Oostende: the location's own point first; Brugge's postcode point (about 21 km) for the one without
+        // coordinates and for the confidential one (never its own address); Kortrijk further; none last
+        List<Long> order = ids(result);
+        assertThat(order).hasSize(5);
+        assertThat(order.get(0)).isEqualTo(ownPoint);
+        assertThat(order.subList(1, 3)).containsExactlyInAnyOrder(brugge, shelter);
+        assertThat(order.subList(3, 5)).containsExactly(kortrijk, anxiety);
+        assertThat(result.at("/hits/0/distanceKm").asDouble()).isLessThan(0.5);
+        assertThat(result.at("/hits/1/distanceKm").asDouble()).isBetween(15.0, 30.0);
+        assertThat(result.at("/hits/2/distanceKm").asDouble()).isEqualTo(result.at("/hits/1/distanceKm").asDouble());
+        assertThat(result.at("/hits/3/distanceKm").asDouble()).isBetween(35.0, 60.0);
+        assertThat(result.at("/hits/4/distanceKm").isNull()).isTrue();
+        assertThat(search("q=angstbehandeling&type=consult&zone=brugge&postcode=8400").at("/hits/0/distanceKm").isNull()).isTrue();
+
+        // from Kortrijk the order turns around, and a moved location moves its modules
+        assertThat(ids(search("q=angstbehandeling&type=consult&zone=brugge&postcode=8500&sort=distance")).get(0)).isEqualTo(kortrijk);
+        long location = api.get("/api/v1/organisations/" + organisationOf(kortrijk) + "/locations").body().at("/0/id").asLong();
+        JsonNode moved = api.get("/api/v1/locations/" + location).body();
+        api.put("/api/v1/locations/" + location, """
+                {"version": %d, "name": "Onthaal", "postcode": "8400"}""".formatted(moved.get("version").asLong()));
+        caughtUp();
+        assertThat(ids(search("q=angstbehandeling&type=consult&zone=brugge&postcode=8400&sort=distance")).subList(0, 2))
+                .containsExactlyInAnyOrder(ownPoint, kortrijk);
+    }
+
+    @Test
+    void sortingByDistanceWithoutAPlaceIsRefusedSayingWhatIsMissing() {
+        assertProblem("sort=distance", "sort");
+        assertThat(search("q=angst Brugge&sort=distance").get("total").asLong()).isPositive();
+        assertThat(search("municipality=31005&sort=distance").get("total").asLong()).isPositive();
+    }
+
+    /** A new organisation with one location and a module like the anxiety module; returns the module. */
+    private long withLocation(String name, String postcode, String coordinates) {
+        long organisation = api.post("/api/v1/organisations", organisation(name)
+                .replace("\"enterpriseNumber\": \"0403.170.701\", ", "")).id();
+        api.post("/api/v1/organisations/" + organisation + "/locations", """
+                {"name": "Onthaal", "postcode": "%s"%s}""".formatted(postcode, coordinates));
+        return api.post("/api/v1/organisations/" + organisation + "/modules", module("Angstbehandeling voor tieners")).id();
+    }
+
+    private long organisationOf(long module) {
+        return api.get("/api/v1/modules/" + module).body().get("organisationId").asLong();
+    }
+
+    @Test
     void filtersByAgeZoneDomainTypeAndAvailability() {
         assertThat(ids(search("age=2"))).containsExactly(toddlers);
         assertThat(ids(search("ageMonths=-3"))).isEmpty();

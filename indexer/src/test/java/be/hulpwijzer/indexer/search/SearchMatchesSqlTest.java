@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * For random combinations of filters over a generated catalogue, the modules the index returns are
@@ -51,6 +52,9 @@ class SearchMatchesSqlTest {
             CatalogueLoader.load(connection, new CatalogueLoader.Size(60, 400, false), 7L, NOW);
             // a few modules ended or paused: they must never be found
             st.execute("update module set status = 'paused' where id % 17 = 0");
+            // some locations with coordinates of their own, some of those confidential
+            st.execute("update location set latitude = 50.75 + (id % 80) / 100.0, longitude = 2.6 + (id % 330) / 100.0 where id % 3 = 0");
+            st.execute("update location set confidential = true where id % 5 = 0");
         }
         searcher = context.getBean(Searcher.class);
         indexes = context.getBean(IndexManager.class);
@@ -85,6 +89,83 @@ class SearchMatchesSqlTest {
         }
     }
 
+    @Property(tries = 60)
+    void sortedByDistanceEveryHitIsAsFarAsSqlMeasuresItsNearestLocationAndNoNearerOneFollows(
+            @ForAll("requests") SearchRequest filters, @ForAll("postcodes") String postcode) throws Exception {
+        double[] origin = postcodePoint(postcode);
+        SearchRequest request = new SearchRequest("", filters.ageMonths(), filters.zones(), filters.domains(),
+                filters.types(), filters.access(), filters.settings(), filters.sectors(), filters.methods(),
+                filters.languages(), filters.availableNow(), filters.maxWaitWeeks(), filters.includeUnknown(),
+                SearchRequest.Sort.DISTANCE, new SearchRequest.Origin(origin[0], origin[1]), 1, SearchRequest.MAX_SIZE);
+        SearchResult.Understood nothing = new SearchResult.Understood("", null, null, List.of(), null, null, false);
+        List<SearchResult.Hit> hits = searcher.search(indexes.current().orElseThrow(), request, nothing, NOW).hits();
+        Map<Long, Double> sql = nearestKm(sql(request), origin);
+        double previous = 0;
+        for (SearchResult.Hit hit : hits) {
+            Double expected = sql.get(hit.id());
+            if (expected == null) {
+                assertThat(hit.distanceKm()).as("module %d has no location", hit.id()).isNull();
+                previous = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            assertThat(hit.distanceKm()).as("module %d from %s", hit.id(), postcode).isCloseTo(expected, within(0.06));
+            assertThat(expected).as("module %d comes after one further away", hit.id()).isGreaterThanOrEqualTo(previous - 0.001);
+            previous = expected;
+        }
+        // what is not on the first page is no nearer than its last hit
+        if (!hits.isEmpty() && hits.size() == SearchRequest.MAX_SIZE && !Double.isInfinite(previous)) {
+            Set<Long> shown = new HashSet<>();
+            hits.forEach(h -> shown.add(h.id()));
+            double last = previous;
+            sql.forEach((id, km) -> assertThat(shown.contains(id) || km >= last - 0.001)
+                    .as("module %d at %.2f km is missing before %.2f km", id, km, last).isTrue());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> postcodes() {
+        return Arbitraries.of("8000", "8400", "8500", "8900", "9000", "2000", "2100", "3000", "3500", "1000", "1700", "9300");
+    }
+
+    private static double[] postcodePoint(String postcode) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement("select latitude, longitude from postcode_point where postcode = ?")) {
+            ps.setString(1, postcode);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("point of " + postcode).isTrue();
+                return new double[]{rs.getDouble(1), rs.getDouble(2)};
+            }
+        }
+    }
+
+    /**
+     * Kilometres from the origin to each module's nearest location, by the haversine formula in SQL: a
+     * location's own point unless it is confidential or has none, else its postcode's point.
+     */
+    private static Map<Long, Double> nearestKm(Set<Long> modules, double[] origin) throws Exception {
+        Map<Long, Double> result = new HashMap<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement ps = connection.prepareStatement("""
+                with points as (
+                  select m.id, case when l.confidential or l.latitude is null then p.latitude else l.latitude end lat,
+                         case when l.confidential or l.latitude is null then p.longitude else l.longitude end lon
+                  from module m join location l on l.organisation_id = m.organisation_id
+                  left join postcode_point p on p.postcode = l.postcode where m.id = any(?))
+                select id, min(2 * 6371.0087714 * asin(sqrt(power(sin(radians(lat - ?) / 2), 2)
+                       + cos(radians(?)) * cos(radians(lat)) * power(sin(radians(lon - ?) / 2), 2))))
+                from points where lat is not null group by id""")) {
+            ps.setArray(1, connection.createArrayOf("bigint", modules.toArray()));
+            ps.setDouble(2, origin[0]);
+            ps.setDouble(3, origin[0]);
+            ps.setDouble(4, origin[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getLong(1), rs.getDouble(2));
+                }
+            }
+        }
+        return result;
+    }
+
     /** The request without its choice in one facet dimension. */
     private static SearchRequest without(SearchRequest r, String dimension) {
         boolean freeNowChosen = r.availableNow() && !r.includeUnknown() && r.maxWaitWeeks() == null;
@@ -93,7 +174,7 @@ class SearchMatchesSqlTest {
                 dimension.equals("access") ? Set.of() : r.access(), r.settings(),
                 dimension.equals("sector") ? Set.of() : r.sectors(), r.methods(), r.languages(),
                 r.availableNow() && !(dimension.equals("availability") && freeNowChosen), r.maxWaitWeeks(),
-                r.includeUnknown(), r.sort(), r.page(), r.size());
+                r.includeUnknown(), r.sort(), r.origin(), r.page(), r.size());
     }
 
     /** How many of these modules have each value of the dimension, counted in SQL. */
@@ -146,7 +227,7 @@ class SearchMatchesSqlTest {
         return new SearchRequest("", (Integer) what.get(0), (Set<String>) what.get(1), (Set<String>) what.get(2),
                 (Set<String>) what.get(3), (Set<String>) how.get(0), (Set<String>) how.get(1), (Set<String>) how.get(2),
                 Set.of(), (Set<String>) how.get(3), (Boolean) availability.get(0), (Integer) availability.get(1),
-                (Boolean) availability.get(2), SearchRequest.Sort.WAIT, 1, SearchRequest.MAX_SIZE);
+                (Boolean) availability.get(2), SearchRequest.Sort.WAIT, null, 1, SearchRequest.MAX_SIZE);
     }
 
     private static Set<Long> lucene(SearchRequest request) throws Exception {
@@ -156,7 +237,7 @@ class SearchMatchesSqlTest {
             SearchRequest paged = new SearchRequest("", request.ageMonths(), request.zones(), request.domains(),
                     request.types(), request.access(), request.settings(), request.sectors(), request.methods(),
                     request.languages(), request.availableNow(), request.maxWaitWeeks(), request.includeUnknown(),
-                    request.sort(), page, request.size());
+                    request.sort(), request.origin(), page, request.size());
             SearchResult result = searcher.search(indexes.current().orElseThrow(), paged, nothing, NOW);
             result.hits().forEach(hit -> ids.add(hit.id()));
             if (result.hits().size() < request.size()) {

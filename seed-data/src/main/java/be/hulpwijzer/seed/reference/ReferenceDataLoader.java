@@ -13,7 +13,7 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * Loads zones, municipalities, postcodes and vocabularies into PostgreSQL. Idempotent: rows are upserted
+ * Loads zones, municipalities, postcodes (with their points) and vocabularies into PostgreSQL. Idempotent: rows are upserted
  * by their stable code, so catalogue rows that refer to them stay valid, and nothing happens when the
  * shipped CSVs did not change since the last load. Runs in one transaction: all or nothing.
  */
@@ -56,6 +56,14 @@ public final class ReferenceDataLoader {
                         ps.setBoolean(3, Boolean.parseBoolean(r.get("sub_municipality")));
                         ps.setString(4, r.get("nis_code"));
                         ps.setString(5, r.get("zone_code"));
+                    });
+            replace(connection, "postcode_point", "postcode_points.csv",
+                    "insert into postcode_point (postcode, latitude, longitude, precision) values (?, ?, ?, ?)",
+                    (ps, r) -> {
+                        ps.setString(1, r.get("postcode"));
+                        ps.setDouble(2, Double.parseDouble(r.get("latitude")));
+                        ps.setDouble(3, Double.parseDouble(r.get("longitude")));
+                        ps.setString(4, r.get("precision"));
                     });
             upsertVocabulary(connection, "life_domain", "life_domains.csv");
             upsertVocabulary(connection, "module_type", "module_types.csv");

@@ -59,15 +59,16 @@ final class SearchForm {
             return;
         }
         String folded = fold(place);
-        for (Zone zone : reference.zones()) {
-            if (fold(zone.name()).equals(folded) || zone.code().equals(folded)) {
-                parameters.add("zone", zone.code());
-                return;
-            }
-        }
+        // a municipality first: it is a place to measure distances from (Brugge the town, not only its zone)
         for (Municipality municipality : reference.municipalities()) {
             if (fold(municipality.name()).equals(folded)) {
                 parameters.add("municipality", municipality.nisCode());
+                return;
+            }
+        }
+        for (Zone zone : reference.zones()) {
+            if (fold(zone.name()).equals(folded) || zone.code().equals(folded)) {
+                parameters.add("zone", zone.code());
                 return;
             }
         }

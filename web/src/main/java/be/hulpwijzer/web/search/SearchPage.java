@@ -41,7 +41,8 @@ final class SearchPage {
                 new CodeName("nrtj", Texts.get("access.nrtj")), new CodeName("crisis", Texts.get("access.crisis")),
                 new CodeName("vrij", Texts.get("access.vrij"))), query.all("access")));
         model.put("sorts", options(List.of(new CodeName("relevance", Texts.get("sortRelevance")),
-                new CodeName("wait", Texts.get("sortWait")), new CodeName("confirmed", Texts.get("sortConfirmed"))),
+                new CodeName("wait", Texts.get("sortWait")), new CodeName("confirmed", Texts.get("sortConfirmed")),
+                new CodeName("distance", Texts.get("sortDistance"))),
                 List.of(query.first("sort").isEmpty() ? "relevance" : query.first("sort"))));
         model.put("hiddenZones", query.all("zone"));
         model.put("places", places());
@@ -84,6 +85,9 @@ final class SearchPage {
         card.put("freshness", Dutch.freshness(a.confirmedAt(), now));
         card.put("stale", a.stale());
         card.put("snippet", hit.snippet());
+        if (hit.distanceKm() != null) {
+            card.put("distance", Texts.get("distanceKm", hit.distanceKm()));
+        }
         return card;
     }
 

@@ -66,6 +66,18 @@ class PagesTest implements SearchTest {
     }
 
     @Test
+    void sortedByDistanceFromAPlaceEachCardSaysHowFarAndWithoutAPlaceThePageSaysWhatIsMissing() throws Exception {
+        api.post("/api/v1/organisations/" + organisationId + "/locations", """
+                {"name": "Onthaal", "postcode": "8400"}""");
+        caughtUp();
+        String body = get("/?q=angst&place=Brugge&sort=distance").body();
+        assertThat(body).contains("<option value=\"distance\" selected>", "Angstbehandeling voor tieners")
+                .containsPattern("op ongeveer 2\\d,\\d km");
+        assertThat(get("/?q=angst&place=Brugge").body()).doesNotContain("op ongeveer");
+        assertPage("/?q=angst&sort=distance", 400, "Sorteren op afstand vraagt een plaats");
+    }
+
+    @Test
     void theWholeSearchLivesInTheUrlSoFacetLinksKeepIt() {
         String body = get("/?q=angst&availableNow=true").body();
         assertThat(body).contains("name=\"availableNow\" value=\"true\" checked");
