@@ -6,19 +6,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,16 +45,25 @@ public final class FacetedSearch {
     private final FacetTables tables;
     private final String field;
     private final FacetedCollector.Counting counting;
+    private final WalkMemo walks;
 
-    /** @param field the index field of the facet values (drill-down terms and doc values) */
-    public FacetedSearch(FacetTables tables, String field) {
-        this(tables, field, FacetedCollector.Counting.CHEAPEST);
+    /**
+     * @param field the index field of the facet values (drill-down terms and doc values)
+     * @param walks where the walks of large segments are kept between searches
+     */
+    public FacetedSearch(FacetTables tables, String field, WalkMemo walks) {
+        this(tables, field, FacetedCollector.Counting.CHEAPEST, walks);
     }
 
-    FacetedSearch(FacetTables tables, String field, FacetedCollector.Counting counting) {
+    FacetedSearch(FacetTables tables, String field, FacetedCollector.Counting counting, WalkMemo walks) {
         this.tables = tables;
         this.field = field;
         this.counting = counting;
+        this.walks = walks;
+    }
+
+    public WalkMemo walks() {
+        return walks;
     }
 
     public FacetTables tables() {
@@ -75,6 +79,15 @@ public final class FacetedSearch {
      */
     public Result search(IndexSearcher searcher, Query base, Map<String, Set<String>> chosen, Ranking ranking, int wanted,
                          int values) throws IOException {
+        return search(searcher, base, base, chosen, ranking, wanted, values);
+    }
+
+    /**
+     * @param scoring the part of the base query that scores (the base query adds only filters to it): the hits
+     *                are scored by it alone, without moving the filters' iterators along
+     */
+    public Result search(IndexSearcher searcher, Query base, Query scoring, Map<String, Set<String>> chosen,
+                         Ranking ranking, int wanted, int values) throws IOException {
         Map<String, Set<String>> choices = new HashMap<>();
         chosen.forEach((dimension, set) -> {
             if (!set.isEmpty()) {
@@ -87,32 +100,29 @@ public final class FacetedSearch {
         int size = Math.max(1, wanted);
         TopFieldCollectorManager sorted = ranking instanceof Ranking.BySort bySort
                 ? new TopFieldCollectorManager(bySort.sort(), size, null, Integer.MAX_VALUE, true) : null;
-        // ranked by score: the documents are walked without scores; a second scorer of the same query gives
-        // Lucene's block-wise maximum scores, which tell what cannot compete, and scores only what can (it
-        // never gets a minimum score, so it skips nothing Lucene would otherwise match)
         Query query = searcher.rewrite(candidates(searcher.getIndexReader(), base, choices));
-        ScoreMode mode = sorted != null && ((Ranking.BySort) ranking).sort().needsScores()
-                ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
-        Weight weight = searcher.createWeight(query, mode, 1f);
-        Weight ranked = sorted == null ? searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f) : null;
+        Map<String, Set<String>> key = Map.copyOf(choices);
+        // the walks match documents without scores; the ranking scores (by score: Lucene's block-wise maximum
+        // scores tell what cannot compete, and only what can is scored; it never gets a minimum score, so it
+        // skips nothing Lucene would otherwise match)
+        Weight[] matching = new Weight[1];
+        ScoreMode rankMode = sorted == null ? ScoreMode.TOP_SCORES
+                : ((Ranking.BySort) ranking).sort().needsScores() ? ScoreMode.COMPLETE : null;
+        Weight ranked = rankMode == null ? null : searcher.createWeight(searcher.rewrite(scoring), rankMode, 1f);
         List<Callable<FacetedCollector>> tasks = new ArrayList<>();
         for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
             // made here, not in the task: a collector manager is not made to be called from several threads
-            FacetedCollector collector = new FacetedCollector(tables, choices, ranking.factor(),
+            FacetedCollector collector = new FacetedCollector(ranking.factor(),
                     sorted == null ? new TopByScore(size, ((Ranking.ByScore) ranking).ties()) : null,
-                    sorted == null ? null : sorted.newCollector(), counting);
+                    sorted == null ? null : sorted.newCollector());
             tasks.add(() -> {
                 for (LeafReaderContext leaf : slice.leaves) {
-                    if (sorted == null) {
-                        walk(weight.scorer(leaf), ranked.scorer(leaf), leaf, collector);
-                    } else {
-                        BulkScorer scorer = weight.bulkScorer(leaf);
-                        if (scorer != null) {
-                            LeafCollector collect = collector.leaf(leaf, null);
-                            scorer.score(collect, leaf.reader().getLiveDocs());
-                            collect.finish();
-                        }
-                    }
+                    FacetTable table = tables.of(leaf.reader());
+                    SegmentWalk walk = walks.walk(leaf.reader(), query, key, () -> SegmentWalk.of(
+                            matching(searcher, query, matching), leaf, table,
+                            SegmentChoice.documents(table, tables.dimensions(), key), counting));
+                    collector.collect(leaf, walk, table, SegmentChoice.values(table, tables.dimensions(), key),
+                            ranked);
                 }
                 return collector;
             });
@@ -134,24 +144,14 @@ public final class FacetedSearch {
         return new Result(total, top, counts(segments, values));
     }
 
-    /**
-     * Passes every live document of the unscored walk to the collector, which scores only what can compete
-     * with the ranking scorer (of the same query, so it matches the same documents).
-     */
-    private static void walk(Scorer scorer, Scorer ranker, LeafReaderContext leaf, FacetedCollector collector)
-            throws IOException {
-        if (scorer == null) {
-            return;
-        }
-        LeafCollector collect = collector.leaf(leaf, ranker);
-        Bits live = leaf.reader().getLiveDocs();
-        DocIdSetIterator documents = scorer.iterator();
-        for (int doc = documents.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = documents.nextDoc()) {
-            if (live == null || live.get(doc)) {
-                collect.collect(doc);
+    /** The unscored weight of the query, made once per search and only when a segment has to be walked. */
+    private static Weight matching(IndexSearcher searcher, Query query, Weight[] made) throws IOException {
+        synchronized (made) {
+            if (made[0] == null) {
+                made[0] = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
             }
+            return made[0];
         }
-        collect.finish();
     }
 
     /**

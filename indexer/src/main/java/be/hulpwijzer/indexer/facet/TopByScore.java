@@ -46,6 +46,11 @@ final class TopByScore {
         };
     }
 
+    /** Whether a document whose score times factor is at most this could still enter the top. */
+    boolean canCompete(float best) {
+        return bottom == null || best >= bottom.score;
+    }
+
     /** Collects a hit. */
     interface Leaf {
         void collect(int doc) throws IOException;

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import be.hulpwijzer.indexer.facet.FacetTables;
 import be.hulpwijzer.indexer.facet.FacetedSearch;
+import be.hulpwijzer.indexer.facet.WalkMemo;
 import be.hulpwijzer.indexer.segment.RankTable;
 import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.index.DirectoryReader;
@@ -46,7 +47,7 @@ public final class SearchIndex implements AutoCloseable {
      * Raise when analysis or the document mapping changes: an index of another format is rebuilt at
      * start-up instead of mixing two ways of analysing.
      */
-    public static final String CURRENT_FORMAT = "6";
+    public static final String CURRENT_FORMAT = "7";
 
     /**
      * Segments stay small enough for a large index to be searched in parallel slices (one per core); a
@@ -56,6 +57,11 @@ public final class SearchIndex implements AutoCloseable {
     /** A rebuild writes fewer, larger segments first (fewer merges); afterwards a few updates a second. */
     private static final double BUILD_BUFFER_MB = 128;
     private static final double UPDATE_BUFFER_MB = 64;
+    /**
+     * Heap for the walks of large segments kept between searches: 250 kB per search on a million modules,
+     * so the few hundred most recent searches.
+     */
+    private static final long WALK_MEMO_BYTES = 64L << 20;
 
     private final Path path;
     private final Directory directory;
@@ -75,7 +81,7 @@ public final class SearchIndex implements AutoCloseable {
         this.directory = directory;
         this.writer = writer;
         this.mapper = mapper;
-        this.faceted = new FacetedSearch(tables, mapper.facetField());
+        this.faceted = new FacetedSearch(tables, mapper.facetField(), new WalkMemo(WALK_MEMO_BYTES, WalkMemo.MIN_DOCS));
         this.ranks = ranks;
         int cores = Runtime.getRuntime().availableProcessors();
         this.slices = cores < 2 ? null : Executors.newFixedThreadPool(cores, task -> {
@@ -105,6 +111,7 @@ public final class SearchIndex implements AutoCloseable {
             FacetTables tables = new FacetTables(mapper.facetField(), DocumentMapper.FACETS);
             SegmentTables<RankTable> ranks = new SegmentTables<>(RankTable::read, RankTable::bytes);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setCodec(new HulpwijzerCodec())
                     // the in-memory tables of merged segments are read by the merge, before searches see the segment
                     .setMergedSegmentWarmer(segment -> warm(segment, tables, ranks))
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
@@ -233,11 +240,21 @@ public final class SearchIndex implements AutoCloseable {
     public static final class FacetSearcher extends IndexSearcher {
         private final FacetedSearch faceted;
         private final SegmentTables<RankTable> ranks;
+        private final IndexSearcher oneThread;
 
         FacetSearcher(IndexReader reader, Executor slices, FacetedSearch faceted, SegmentTables<RankTable> ranks) {
             super(reader, slices);
             this.faceted = faceted;
             this.ranks = ranks;
+            this.oneThread = slices == null ? this : new IndexSearcher(reader);
+        }
+
+        /**
+         * The same reader searched in the calling thread: for small searches (few documents can match), where
+         * handing slices to other threads costs more than it saves.
+         */
+        public IndexSearcher inOneThread() {
+            return oneThread;
         }
 
         public FacetedSearch faceted() {
@@ -251,7 +268,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Heap held by the in-memory tables of the segments in use. */
     public long tableBytes() {
-        return faceted.tables().bytes() + ranks.bytes();
+        return faceted.tables().bytes() + ranks.bytes() + faceted.walks().bytes();
     }
 
     private final class FacetSearcherFactory extends SearcherFactory {

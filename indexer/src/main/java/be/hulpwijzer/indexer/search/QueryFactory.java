@@ -68,9 +68,8 @@ final class QueryFactory {
      * factor {@link RankBoost}.
      */
     Query modules(SearchRequest request) {
-        Query text = text(request.text());
         BooleanQuery.Builder base = new BooleanQuery.Builder()
-                .add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST)
+                .add(scoring(request), Occur.MUST)
                 .add(new TermQuery(new Term(DocumentMapper.KIND, DocumentMapper.MODULE)), Occur.FILTER);
         if (request.ageMonths() != null) {
             int age = request.ageMonths();
@@ -85,6 +84,12 @@ final class QueryFactory {
             base.add(availability, Occur.FILTER);
         }
         return base.build();
+    }
+
+    /** The part of {@link #modules} that scores: the text, or every document alike when there is none. */
+    Query scoring(SearchRequest request) {
+        Query text = text(request.text());
+        return text == null ? new MatchAllDocsQuery() : text;
     }
 
     /**

@@ -4,9 +4,13 @@ import be.hulpwijzer.indexer.facet.ScoreFactor;
 import be.hulpwijzer.indexer.segment.RankTable;
 import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.util.FixedBitSet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Puts fitting modules with room now, or a short wait, and recently confirmed information first: a factor
@@ -28,7 +32,24 @@ final class RankBoost implements ScoreFactor {
     public Segment of(LeafReader segment) {
         RankTable table = tables.of(segment);
         int since = freshSince;
-        return doc -> factor(table.availability(doc), table.confirmedSince(doc, since));
+        return new Segment() {
+            @Override
+            public float factor(int doc) {
+                return RankBoost.factor(table.availability(doc), table.confirmedSince(doc, since));
+            }
+
+            @Override
+            public List<Level> levels() {
+                FixedBitSet[] groups = table.groups(since);
+                List<Level> levels = new ArrayList<>();
+                for (int c = 0; c < RankTable.classes(); c++) {
+                    levels.add(new Level(RankBoost.factor(RankTable.availabilityOfClass(c), true), groups[2 * c]));
+                    levels.add(new Level(RankBoost.factor(RankTable.availabilityOfClass(c), false), groups[2 * c + 1]));
+                }
+                levels.sort(Comparator.comparingDouble(level -> -level.factor()));
+                return levels;
+            }
+        };
     }
 
     private static float factor(float availability, boolean fresh) {

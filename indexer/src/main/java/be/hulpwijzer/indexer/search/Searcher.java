@@ -90,7 +90,7 @@ public final class Searcher {
     private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
         int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
         FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request),
-                queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now),
+                queries.scoring(request), queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now),
                         searcher.ranks()), wanted, FACET_VALUES);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         result.facets().forEach((dimension, counts) -> facets.put(dimension,
@@ -155,7 +155,7 @@ public final class Searcher {
     private List<SearchResult.EngagementHit> engagements(FacetSearcher searcher, SearchRequest request, Instant now)
             throws IOException {
         Query query = queries.engagements(request, QueryFactory.today(now));
-        TopDocs top = searcher.search(query, ENGAGEMENTS_SHOWN);
+        TopDocs top = searcher.inOneThread().search(query, ENGAGEMENTS_SHOWN); // engagements are few
         Document[] stored = stored(searcher, top.scoreDocs);
         String[] snippets = snippets(searcher, top.scoreDocs, stored, queries.highlight(request.text()));
         List<SearchResult.EngagementHit> result = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -23,11 +24,46 @@ public final class RankTable {
     private final byte[] availability;
     private final int[] confirmedMinute;
     private final long[] moduleId;
+    /** The groups of the last minute asked for: a new minute can only make information stale. */
+    private volatile Groups groups;
+
+    private record Groups(int sinceMinute, FixedBitSet[] sets) {
+    }
 
     private RankTable(byte[] availability, int[] confirmedMinute, long[] moduleId) {
         this.availability = availability;
         this.confirmedMinute = confirmedMinute;
         this.moduleId = moduleId;
+    }
+
+    /** How many availability classes there are ({@link #availabilityOfClass}). */
+    public static int classes() {
+        return FACTORS.length;
+    }
+
+    public static float availabilityOfClass(int availabilityClass) {
+        return FACTORS[availabilityClass];
+    }
+
+    /**
+     * The documents per availability class and freshness: entry {@code 2 * class} the documents of that class
+     * confirmed at or after the minute, {@code 2 * class + 1} the others. Kept for the last minute asked.
+     */
+    public FixedBitSet[] groups(int sinceMinute) {
+        Groups kept = groups;
+        if (kept != null && kept.sinceMinute() == sinceMinute) {
+            return kept.sets();
+        }
+        int maxDoc = availability.length;
+        FixedBitSet[] sets = new FixedBitSet[2 * FACTORS.length];
+        for (int i = 0; i < sets.length; i++) {
+            sets[i] = new FixedBitSet(Math.max(1, maxDoc));
+        }
+        for (int doc = 0; doc < maxDoc; doc++) {
+            sets[2 * availability[doc] + (confirmedMinute[doc] >= sinceMinute ? 0 : 1)].set(doc);
+        }
+        groups = new Groups(sinceMinute, sets);
+        return sets;
     }
 
     public static RankTable read(LeafReader segment) throws IOException {
@@ -86,6 +122,7 @@ public final class RankTable {
     }
 
     public long bytes() {
-        return availability.length + 4L * confirmedMinute.length + 8L * moduleId.length;
+        return availability.length + 4L * confirmedMinute.length + 8L * moduleId.length
+                + (groups == null ? 0 : availability.length * 10L / 8);
     }
 }

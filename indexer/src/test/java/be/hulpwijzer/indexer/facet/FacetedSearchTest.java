@@ -36,6 +36,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,28 +88,7 @@ class FacetedSearchTest {
         Random random = new Random(11);
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
             for (int id = 0; id < 3000; id++) {
-                Document doc = new Document();
-                doc.add(new StringField("key", Integer.toString(id), Field.Store.NO));
-                doc.add(new NumericDocValuesField("id", id));
-                doc.add(new StringField("word", "w" + random.nextInt(3), Field.Store.NO));
-                doc.add(new TextField("text", String.join(" ", Collections.nCopies(1 + random.nextInt(4), "w" + random.nextInt(3)))
-                        + " filler".repeat(random.nextInt(6)), Field.Store.NO));
-                doc.add(new FloatDocValuesField("factor", FACTORS[random.nextInt(FACTORS.length)]));
-                for (int d = 0; d < DIMENSIONS.size(); d++) {
-                    boolean multi = d < 2;
-                    int n = multi ? 1 + random.nextInt(2) : 1;
-                    if (d == 4 && random.nextInt(10) == 0) {
-                        n = 0; // some documents lack a dimension
-                    }
-                    Set<String> chosen = new LinkedHashSet<>();
-                    for (int i = 0; i < n; i++) {
-                        chosen.add(VALUES[d][random.nextInt(VALUES[d].length)]);
-                    }
-                    for (String value : chosen) {
-                        doc.add(new SortedSetDocValuesFacetField(DIMENSIONS.get(d), value));
-                    }
-                }
-                writer.addDocument(CONFIG.build(doc));
+                writer.addDocument(CONFIG.build(document(id, random)));
                 if (id % 400 == 399) {
                     writer.commit(); // a new segment
                 }
@@ -119,6 +99,32 @@ class FacetedSearchTest {
         }
         reader = DirectoryReader.open(directory);
         executor = Executors.newFixedThreadPool(3);
+    }
+
+    /** A random document: a word, a text, a factor, and one or more values per facet dimension (some none). */
+    private static Document document(int id, Random random) {
+        Document doc = new Document();
+        doc.add(new StringField("key", Integer.toString(id), Field.Store.NO));
+        doc.add(new NumericDocValuesField("id", id));
+        doc.add(new StringField("word", "w" + random.nextInt(3), Field.Store.NO));
+        doc.add(new TextField("text", String.join(" ", Collections.nCopies(1 + random.nextInt(4), "w" + random.nextInt(3)))
+                + " filler".repeat(random.nextInt(6)), Field.Store.NO));
+        doc.add(new FloatDocValuesField("factor", FACTORS[random.nextInt(FACTORS.length)]));
+        for (int d = 0; d < DIMENSIONS.size(); d++) {
+            boolean multi = d < 2;
+            int n = multi ? 1 + random.nextInt(2) : 1;
+            if (d == 4 && random.nextInt(10) == 0) {
+                n = 0; // some documents lack a dimension
+            }
+            Set<String> chosen = new LinkedHashSet<>();
+            for (int i = 0; i < n; i++) {
+                chosen.add(VALUES[d][random.nextInt(VALUES[d].length)]);
+            }
+            for (String value : chosen) {
+                doc.add(new SortedSetDocValuesFacetField(DIMENSIONS.get(d), value));
+            }
+        }
+        return doc;
     }
 
     @AfterAll
@@ -136,7 +142,8 @@ class FacetedSearchTest {
         IndexSearcher sliced = sliced();
         FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
         tables.warm(reader);
-        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, counting);
+        WalkMemo memo = new WalkMemo(1L << 30, 1);
+        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, counting, memo);
         Random random = new Random(5);
         for (int round = 0; round < 300; round++) {
             Query base = random.nextBoolean() ? new MatchAllDocsQuery() : new TermQuery(new Term("word", "w" + random.nextInt(3)));
@@ -153,17 +160,66 @@ class FacetedSearchTest {
             }
             String what = base + " " + chosen;
             Expected expected = drillSideways(oneThread, base, chosen);
-            for (IndexSearcher searcher : List.of(oneThread, sliced)) {
-                FacetedSearch.Result result = faceted.search(searcher, base, chosen,
-                        new Ranking.BySort(BY_ID, ScoreFactor.NONE), 5000, 100);
-                assertThat(result.total()).as(what).isEqualTo(expected.ids.size());
-                assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(expected.ids);
-                for (String dimension : DIMENSIONS) {
-                    Map<String, Long> counts = new HashMap<>();
-                    result.facets().get(dimension).forEach(c -> counts.put(c.value(), c.count()));
-                    assertThat(counts).as(dimension + " " + what).isEqualTo(expected.counts.get(dimension));
+            for (IndexSearcher searcher : List.of(oneThread, sliced, oneThread)) { // the second time from kept walks
+                assertSameAs(expected, faceted.search(searcher, base, chosen,
+                        new Ranking.BySort(BY_ID, ScoreFactor.NONE), 5000, 100), searcher, what);
+            }
+        }
+        assertThat(memo.found()).isGreaterThan(300);
+    }
+
+    @Test
+    void keptWalksStayTrueWhenDocumentsAreDeletedAfterwards() throws IOException {
+        Directory changing = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(changing, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
+            Random random = new Random(3);
+            for (int id = 0; id < 2000; id++) {
+                writer.addDocument(CONFIG.build(document(id, random)));
+                if (id % 500 == 499) {
+                    writer.commit();
                 }
             }
+            FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
+            WalkMemo memo = new WalkMemo(1L << 30, 1);
+            FacetedSearch kept = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, memo);
+            DirectoryReader current = DirectoryReader.open(writer);
+            for (int round = 0; round < 40; round++) {
+                Query base = random.nextBoolean() ? new MatchAllDocsQuery() : new TermQuery(new Term("word", "w" + random.nextInt(3)));
+                Map<String, Set<String>> chosen = new HashMap<>();
+                int d = random.nextInt(DIMENSIONS.size());
+                chosen.put(DIMENSIONS.get(d), Set.of(VALUES[d][random.nextInt(VALUES[d].length)]));
+                if (random.nextBoolean()) {
+                    chosen.put("zone", Set.of(VALUES[0][random.nextInt(VALUES[0].length)]));
+                }
+                IndexSearcher before = new IndexSearcher(current);
+                kept.search(before, base, chosen, new Ranking.BySort(BY_ID, ScoreFactor.NONE), 5000, 100); // keeps the walks
+                for (int i = 0; i < 25; i++) {
+                    writer.deleteDocuments(new Term("key", Integer.toString(random.nextInt(2000))));
+                }
+                DirectoryReader next = DirectoryReader.openIfChanged(current, writer);
+                if (next != null) {
+                    current.close();
+                    current = next;
+                }
+                IndexSearcher after = new IndexSearcher(current);
+                long found = memo.found();
+                assertSameAs(drillSideways(after, base, chosen), kept.search(after, base, chosen,
+                        new Ranking.BySort(BY_ID, ScoreFactor.NONE), 5000, 100), after, base + " " + chosen + " after deletions");
+                assertThat(memo.found()).as("searched from the kept walks").isGreaterThan(found);
+            }
+            current.close();
+        }
+        changing.close();
+    }
+
+    private static void assertSameAs(Expected expected, FacetedSearch.Result result, IndexSearcher searcher, String what)
+            throws IOException {
+        assertThat(result.total()).as(what).isEqualTo(expected.ids.size());
+        assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(expected.ids);
+        for (String dimension : DIMENSIONS) {
+            Map<String, Long> counts = new HashMap<>();
+            result.facets().get(dimension).forEach(c -> counts.put(c.value(), c.count()));
+            assertThat(counts).as(dimension + " " + what).isEqualTo(expected.counts.get(dimension));
         }
     }
 
@@ -172,18 +228,31 @@ class FacetedSearchTest {
         IndexSearcher oneThread = new IndexSearcher(reader);
         IndexSearcher sliced = sliced();
         FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
-        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-        ScoreFactor factor = segment -> {
-            float[] values = new float[segment.maxDoc()];
-            try {
-                NumericDocValues stored = segment.getNumericDocValues("factor");
-                for (int doc = stored.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = stored.nextDoc()) {
-                    values[doc] = Float.intBitsToFloat((int) stored.longValue());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        WalkMemo memo = new WalkMemo(1L << 30, 1);
+        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, memo);
+        ScoreFactor plain = segment -> {
+            float[] values = factors(segment);
             return doc -> values[doc];
+        };
+        ScoreFactor inLevels = segment -> { // ranked level by level of factor, skipping the levels that cannot compete
+            float[] values = factors(segment);
+            return new ScoreFactor.Segment() {
+                @Override
+                public float factor(int doc) {
+                    return values[doc];
+                }
+
+                @Override
+                public List<ScoreFactor.Level> levels() {
+                    Map<Float, FixedBitSet> byFactor = new java.util.TreeMap<>(Collections.reverseOrder());
+                    for (int doc = 0; doc < values.length; doc++) {
+                        byFactor.computeIfAbsent(values[doc], f -> new FixedBitSet(values.length)).set(doc);
+                    }
+                    List<ScoreFactor.Level> levels = new ArrayList<>();
+                    byFactor.forEach((f, documents) -> levels.add(new ScoreFactor.Level(f, documents)));
+                    return levels;
+                }
+            };
         };
         Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.LONG));
         Random random = new Random(8);
@@ -205,9 +274,9 @@ class FacetedSearchTest {
             chosen.forEach((dimension, values) -> values.forEach(value -> filtered.add(dimension, value)));
             TopDocs expected = oneThread.search(FunctionScoreQuery.boostByValue(filtered,
                     DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
-            for (IndexSearcher searcher : List.of(oneThread, sliced)) {
+            for (IndexSearcher searcher : List.of(oneThread, sliced, sliced)) { // the second time from kept walks
                 FacetedSearch.Result result = faceted.search(searcher, base, chosen,
-                        new Ranking.ByScore(factor, FacetedSearchTest::ids), wanted, 100);
+                        new Ranking.ByScore(random.nextBoolean() ? plain : inLevels, FacetedSearchTest::ids), wanted, 100);
                 String what = base + " " + chosen + " top " + wanted;
                 assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
                 assertThat(Arrays.stream(result.top().scoreDocs).map(d -> d.score).toList()).as(what)
@@ -215,6 +284,19 @@ class FacetedSearchTest {
                 assertThat(result.total()).as(what).isEqualTo(expected.totalHits.value);
             }
         }
+    }
+
+    private static float[] factors(LeafReader segment) {
+        float[] values = new float[segment.maxDoc()];
+        try {
+            NumericDocValues stored = segment.getNumericDocValues("factor");
+            for (int doc = stored.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = stored.nextDoc()) {
+                values[doc] = Float.intBitsToFloat((int) stored.longValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
     }
 
     private static IntToLongFunction ids(LeafReader segment) {
@@ -246,7 +328,7 @@ class FacetedSearchTest {
     private static Expected drillSideways(IndexSearcher searcher, Query base, Map<String, Set<String>> chosen) throws IOException {
         DrillDownQuery query = new DrillDownQuery(CONFIG, base);
         chosen.forEach((dimension, values) -> values.forEach(value -> query.add(dimension, value)));
-        DrillSideways sideways = new DrillSideways(searcher, CONFIG, new DefaultSortedSetDocValuesReaderState(reader, CONFIG));
+        DrillSideways sideways = new DrillSideways(searcher, CONFIG, new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), CONFIG));
         DrillSideways.DrillSidewaysResult result = sideways.search(query, null, null, 5000, BY_ID, false);
         Map<String, Map<String, Long>> counts = new HashMap<>();
         for (String dimension : DIMENSIONS) {
