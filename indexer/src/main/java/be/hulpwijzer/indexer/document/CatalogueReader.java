@@ -15,19 +15,18 @@ import java.util.function.Consumer;
 public final class CatalogueReader {
 
     /**
-     * The municipalities of the organisation's locations, and their points: a location's own coordinates,
+     * Per organisation: the municipalities of its locations, and their points: a location's own coordinates,
      * or its postcode's when it has none or is confidential (a shelter's address is not to be found by
      * sorting on distance from nearby postcodes).
      */
     private static final String LOCATIONS = """
-            select array_agg(distinct l.nis_code) municipalities,
+            array_agg(distinct l.nis_code) municipalities,
                    array_agg(coalesce(case when not l.confidential and l.longitude is not null then l.latitude end,
                        p.latitude) order by l.id) filter (where p.postcode is not null or l.latitude is not null) latitudes,
                    array_agg(coalesce(case when not l.confidential and l.latitude is not null then l.longitude end,
                        p.longitude) order by l.id) filter (where p.postcode is not null or l.latitude is not null) longitudes
-            from location l left join postcode_point p on p.postcode = l.postcode
-            where l.organisation_id = m.organisation_id""";
-    private static final String MODULES = """
+            from location l left join postcode_point p on p.postcode = l.postcode""";
+    private static final String MODULE = """
             select m.id, m.organisation_id, o.name, o.sector, m.title, m.description, m.type, mt.name, m.setting,
                    m.access, m.age_min_months, m.age_max_months, m.life_domains, m.zones, m.methods,
                    (select string_agg(me.name || ' ' || array_to_string(me.synonyms, ' '), ' ')
@@ -37,8 +36,13 @@ public final class CatalogueReader {
                    m.status, a.state, a.free_places, a.expected_wait_days, a.confirmed_at, loc.latitudes, loc.longitudes
             from module m join organisation o on o.id = m.organisation_id join module_type mt on mt.code = m.type
             left join availability a on a.module_id = m.id
-            left join lateral (%s) loc on true
-            """.formatted(LOCATIONS);
+            """;
+    /** Some modules: the locations of each one's organisation looked up. */
+    private static final String MODULES = MODULE + "left join lateral (select " + LOCATIONS
+            + " where l.organisation_id = m.organisation_id) loc on true\n";
+    /** Every module: the locations of all organisations aggregated once, joined by hash. */
+    private static final String ALL_MODULES = "with loc as (select l.organisation_id, " + LOCATIONS
+            + " group by l.organisation_id)\n" + MODULE + "left join loc on loc.organisation_id = m.organisation_id\n";
     private static final String ENGAGEMENTS = """
             select e.id, e.organisation_id, o.name, e.title, e.description, e.target_group, e.capacity_per_month,
                    e.response_time_days, e.zones, e.valid_from, e.valid_to
@@ -63,7 +67,7 @@ public final class CatalogueReader {
 
     /** Every module, streamed with a cursor (the caller's connection must not be in auto-commit). */
     public static void allModules(Connection connection, Consumer<ModuleSource> sink) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(MODULES + " where m.status = 'active'")) {
+        try (PreparedStatement ps = connection.prepareStatement(ALL_MODULES + " where m.status = 'active'")) {
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

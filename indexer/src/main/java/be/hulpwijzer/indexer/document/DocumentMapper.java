@@ -206,8 +206,11 @@ public final class DocumentMapper {
             doc.add(new StringField(ZONE, zone, Field.Store.NO));
             doc.add(new StoredField(ZONES_STORED, zone));
         }
+        long validTo = e.validTo() == null ? Long.MAX_VALUE : e.validTo().toEpochDay();
         doc.add(new LongPoint(VALID_FROM, e.validFrom().toEpochDay()));
-        doc.add(new LongPoint(VALID_TO, e.validTo() == null ? Long.MAX_VALUE : e.validTo().toEpochDay()));
+        doc.add(new NumericDocValuesField(VALID_FROM, e.validFrom().toEpochDay()));
+        doc.add(new LongPoint(VALID_TO, validTo));
+        doc.add(new NumericDocValuesField(VALID_TO, validTo));
         doc.add(new StoredField(VALID_FROM, e.validFrom().toString()));
         if (e.validTo() != null) {
             doc.add(new StoredField(VALID_TO, e.validTo().toString()));

@@ -27,14 +27,16 @@ final class FacetedCollector {
     static final int RANK_BY_LEVEL = 4096;
 
     private final ScoreFactor factor;
+    private final int rankByLevel;
     private final TopByScore byScore;
     private final TopFieldCollector bySort;
     private final List<SegmentCounts> segments = new ArrayList<>();
     private long hits;
 
     /** Exactly one of {@code byScore} and {@code bySort}. */
-    FacetedCollector(ScoreFactor factor, TopByScore byScore, TopFieldCollector bySort) {
+    FacetedCollector(ScoreFactor factor, int rankByLevel, TopByScore byScore, TopFieldCollector bySort) {
         this.factor = factor;
+        this.rankByLevel = rankByLevel;
         this.byScore = byScore;
         this.bySort = bySort;
     }
@@ -61,9 +63,10 @@ final class FacetedCollector {
     /**
      * @param ranked the weight of the query that scores the hits, when the ranking needs scores (by score: its block maxima tell
      *               what cannot compete), else null
+     * @param alike  whether that query gives every document the same score
      */
-    void collect(LeafReaderContext context, SegmentWalk walk, FacetTable table, SegmentChoice choice, Weight ranked)
-            throws IOException {
+    void collect(LeafReaderContext context, SegmentWalk walk, FacetTable table, SegmentChoice choice, Weight ranked,
+                 boolean alike) throws IOException {
         Bits liveDocs = context.reader().getLiveDocs();
         FixedBitSet live = liveDocs == null ? null : FixedBitSet.copyOf(liveDocs);
         segments.add(new SegmentCounts(table, walk.liveCounts(live, table, choice)));
@@ -75,52 +78,54 @@ final class FacetedCollector {
         }
         ScoreFactor.Segment factors = factor.of(context.reader());
         if (byScore != null) {
-            rankByScore(context, found, count, factors, ranked);
+            rankByScore(context, found, count, factors, ranked, alike);
         } else {
             rankBySort(context, found, factors, ranked == null ? null : ranked.scorer(context));
         }
     }
 
     /**
-     * With levels of factor known and many hits, the hits of the highest level are ranked first, and the levels
-     * whose best possible score times factor cannot reach the top any more are not looked at: on a broad
-     * search most hits are never touched. Each level is walked with a scorer of its own (a scorer only moves
-     * forward), made when the level has a hit to score.
+     * Hits that all score alike (no text) and are many are ranked level by level of factor, highest first, and
+     * the levels whose factor cannot reach the top any more are never looked at: browsing ranks only what has
+     * room now and fresh information. Hits with text scores are ranked in one pass in document order, each
+     * passed over unscored when its block's best possible score times its factor cannot compete. (Ranking
+     * text level by level, with a scorer per level told the lowest score still competitive, was tried: on the
+     * generated catalogue the scores spread too widely for the levels to end early, and walking the postings
+     * once per level made "thuisbegeleiding jongeren" twice as slow.)
      */
     private void rankByScore(LeafReaderContext context, FixedBitSet found, long count, ScoreFactor.Segment factors,
-                             Weight ranked) throws IOException {
+                             Weight ranked, boolean alike) throws IOException {
         Scorer scorer = ranked.scorer(context);
         if (scorer == null) {
             return;
         }
-        List<ScoreFactor.Level> levels = count < RANK_BY_LEVEL ? null : factors.levels();
+        List<ScoreFactor.Level> levels = alike && count >= rankByLevel ? factors.levels() : null;
         if (levels == null) {
-            TopByScore.Leaf top = byScore.leaf(context, factors, scorer);
-            for (int doc = SegmentWalk.nextSetBit(found, 0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                 doc = SegmentWalk.nextSetBit(found, doc + 1)) {
-                top.collect(doc);
-            }
+            rank(context, factors, scorer, found.getBits(), null);
             return;
         }
+        // up to the segment's last document, not beyond: past the postings' blocks Lucene answers a loose bound
         scorer.advanceShallow(0);
-        float best = scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
+        float best = scorer.getMaxScore(context.reader().maxDoc() - 1);
         for (ScoreFactor.Level level : levels) {
             if (!byScore.canCompete((float) (best * (double) level.factor()))) {
                 return; // the levels are in descending factor: nothing further can compete either
             }
-            TopByScore.Leaf top = null;
-            long[] hits = found.getBits();
-            long[] inLevel = level.documents().getBits();
-            for (int word = 0; word < Math.min(hits.length, inLevel.length); word++) {
-                long bits = hits[word] & inLevel[word];
-                while (bits != 0) {
-                    if (top == null) {
-                        top = byScore.leaf(context, factors, scorer != null ? scorer : ranked.scorer(context));
-                        scorer = null; // used: the next level needs a new one
-                    }
-                    top.collect(word * 64 + Long.numberOfTrailingZeros(bits));
-                    bits &= bits - 1;
-                }
+            rank(context, factors, scorer != null ? scorer : ranked.scorer(context), found.getBits(),
+                    level.documents().getBits());
+            scorer = null; // used: a scorer only moves forward
+        }
+    }
+
+    /** Ranks the hits in {@code hits} (and in {@code only}, unless null) in document order. */
+    private void rank(LeafReaderContext context, ScoreFactor.Segment factors, Scorer scorer, long[] hits, long[] only)
+            throws IOException {
+        TopByScore.Leaf top = byScore.leaf(context, factors, scorer);
+        for (int word = 0; word < hits.length; word++) {
+            long bits = only == null ? hits[word] : word < only.length ? hits[word] & only[word] : 0;
+            while (bits != 0) {
+                top.collect(word * 64 + Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
             }
         }
     }

@@ -6,6 +6,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -46,20 +48,23 @@ public final class FacetedSearch {
     private final String field;
     private final FacetedCollector.Counting counting;
     private final WalkMemo walks;
+    private final int rankByLevel;
 
     /**
      * @param field the index field of the facet values (drill-down terms and doc values)
      * @param walks where the walks of large segments are kept between searches
      */
     public FacetedSearch(FacetTables tables, String field, WalkMemo walks) {
-        this(tables, field, FacetedCollector.Counting.CHEAPEST, walks);
+        this(tables, field, FacetedCollector.Counting.CHEAPEST, walks, FacetedCollector.RANK_BY_LEVEL);
     }
 
-    FacetedSearch(FacetTables tables, String field, FacetedCollector.Counting counting, WalkMemo walks) {
+    /** @param rankByLevel from this many hits in a segment on, they are ranked level by level of factor */
+    FacetedSearch(FacetTables tables, String field, FacetedCollector.Counting counting, WalkMemo walks, int rankByLevel) {
         this.tables = tables;
         this.field = field;
         this.counting = counting;
         this.walks = walks;
+        this.rankByLevel = rankByLevel;
     }
 
     public WalkMemo walks() {
@@ -108,11 +113,13 @@ public final class FacetedSearch {
         Weight[] matching = new Weight[1];
         ScoreMode rankMode = sorted == null ? ScoreMode.TOP_SCORES
                 : ((Ranking.BySort) ranking).sort().needsScores() ? ScoreMode.COMPLETE : null;
-        Weight ranked = rankMode == null ? null : searcher.createWeight(searcher.rewrite(scoring), rankMode, 1f);
+        Query scorer = searcher.rewrite(scoring);
+        boolean alike = scorer instanceof MatchAllDocsQuery || scorer instanceof ConstantScoreQuery;
+        Weight ranked = rankMode == null ? null : searcher.createWeight(scorer, rankMode, 1f);
         List<Callable<FacetedCollector>> tasks = new ArrayList<>();
         for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
             // made here, not in the task: a collector manager is not made to be called from several threads
-            FacetedCollector collector = new FacetedCollector(ranking.factor(),
+            FacetedCollector collector = new FacetedCollector(ranking.factor(), rankByLevel,
                     sorted == null ? new TopByScore(size, ((Ranking.ByScore) ranking).ties()) : null,
                     sorted == null ? null : sorted.newCollector());
             tasks.add(() -> {
@@ -122,7 +129,7 @@ public final class FacetedSearch {
                             matching(searcher, query, matching), leaf, table,
                             SegmentChoice.documents(table, tables.dimensions(), key), counting));
                     collector.collect(leaf, walk, table, SegmentChoice.values(table, tables.dimensions(), key),
-                            ranked);
+                            ranked, alike);
                 }
                 return collector;
             });

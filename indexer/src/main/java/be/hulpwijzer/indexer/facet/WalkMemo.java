@@ -92,6 +92,12 @@ public final class WalkMemo {
         }
     }
 
+    /** Drops every kept walk (for measuring searches never seen before). */
+    public synchronized void clear() {
+        walks.clear();
+        bytes = 0;
+    }
+
     /** Heap held by the kept walks. */
     public synchronized long bytes() {
         return bytes;

@@ -266,7 +266,12 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Heap held by the in-memory tables of the segments in use. */
+    /** The walks of large segments kept between searches. */
+    public WalkMemo walks() {
+        return faceted.walks();
+    }
+
+    /** Heap held by the in-memory tables of the segments in use and by the kept walks. */
     public long tableBytes() {
         return faceted.tables().bytes() + ranks.bytes() + faceted.walks().bytes();
     }

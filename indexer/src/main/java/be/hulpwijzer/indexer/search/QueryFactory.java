@@ -67,9 +67,9 @@ final class QueryFactory {
      * Modules: text and the filters that are not facets; the facet choices are {@link #choices}, the ranking
      * factor {@link RankBoost}.
      */
-    Query modules(SearchRequest request) {
+    Query modules(SearchRequest request, Query scoring) {
         BooleanQuery.Builder base = new BooleanQuery.Builder()
-                .add(scoring(request), Occur.MUST)
+                .add(scoring, Occur.MUST)
                 .add(new TermQuery(new Term(DocumentMapper.KIND, DocumentMapper.MODULE)), Occur.FILTER);
         if (request.ageMonths() != null) {
             int age = request.ageMonths();
@@ -86,9 +86,8 @@ final class QueryFactory {
         return base.build();
     }
 
-    /** The part of {@link #modules} that scores: the text, or every document alike when there is none. */
-    Query scoring(SearchRequest request) {
-        Query text = text(request.text());
+    /** The part of {@link #modules} that scores: the {@link #text}, or every document alike when there is none. */
+    static Query scoring(Query text) {
         return text == null ? new MatchAllDocsQuery() : text;
     }
 
@@ -98,6 +97,12 @@ final class QueryFactory {
      */
     private static Query range(String field, int from, int to) {
         return new IndexOrDocValuesQuery(IntPoint.newRangeQuery(field, from, to),
+                NumericDocValuesField.newSlowRangeQuery(field, from, to));
+    }
+
+    /** Like {@link #range}: the few engagements matching the text are checked one by one, not from the points. */
+    private static Query longRange(String field, long from, long to) {
+        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
                 NumericDocValuesField.newSlowRangeQuery(field, from, to));
     }
 
@@ -113,15 +118,14 @@ final class QueryFactory {
         return choices;
     }
 
-    /** Engagements in force today for the same text and zones. */
-    Query engagements(SearchRequest request, LocalDate today) {
-        Query text = text(request.text());
+    /** Engagements in force today for the same {@link #text} and zones. */
+    Query engagements(SearchRequest request, Query text, LocalDate today) {
         long day = today.toEpochDay();
         BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST)
+                .add(scoring(text), Occur.MUST)
                 .add(new TermQuery(new Term(DocumentMapper.KIND, DocumentMapper.ENGAGEMENT)), Occur.FILTER)
-                .add(LongPoint.newRangeQuery(DocumentMapper.VALID_FROM, Long.MIN_VALUE, day), Occur.FILTER)
-                .add(LongPoint.newRangeQuery(DocumentMapper.VALID_TO, day, Long.MAX_VALUE), Occur.FILTER);
+                .add(longRange(DocumentMapper.VALID_FROM, Long.MIN_VALUE, day), Occur.FILTER)
+                .add(longRange(DocumentMapper.VALID_TO, day, Long.MAX_VALUE), Occur.FILTER);
         anyOf(query, DocumentMapper.ZONE, request.zones());
         return query.build();
     }

@@ -43,6 +43,8 @@ public final class Searcher {
     private static final int SNIPPET_LENGTH = 240;
     private static final int ENGAGEMENTS_SHOWN = 5;
     private static final int FACET_VALUES = 100;
+    /** Fewer modules than this and a spelling suggestion is looked for. */
+    private static final int FINDS_LITTLE = 3;
 
     private final DutchAnalyzers analyzers;
     private final QueryText queryText;
@@ -65,7 +67,9 @@ public final class Searcher {
         return index.withSearcher(searcher -> {
             SearchRequest prepared = request.withText(queryText.prepare(request.text()));
             Page page = modules(searcher, prepared, now);
-            String suggestion = suggest(searcher, prepared.text());
+            // "bedoelde u ...?" only when the words found little: a word the index does not know that still finds
+            // much (a compound found by its parts) is no typo, and looking for similar words costs milliseconds
+            String suggestion = page.total < FINDS_LITTLE ? suggest(searcher, prepared.text()) : null;
             boolean corrected = false;
             if (page.total == 0 && suggestion != null) {
                 Page retry = modules(searcher, prepared.withText(queryText.prepare(suggestion)), now);
@@ -77,25 +81,28 @@ public final class Searcher {
             }
             Query highlightQuery = queries.highlight(prepared.text());
             List<SearchResult.Hit> hits = hits(searcher, page.docs, highlightQuery, now);
-            List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, now);
+            List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, page.text, highlightQuery, now);
             return new SearchResult(page.total, request.page(), request.size(), hits, page.facets, engagements,
                     new SearchResult.Understood(prepared.text(), understood.ageMonths(), understood.ageFrom(),
                             understood.zones(), understood.zonesFrom(), suggestion, corrected));
         });
     }
 
-    private record Page(long total, ScoreDoc[] docs, Map<String, List<SearchResult.FacetValue>> facets) {
+    /** {@code text}: the text query the page was searched with (null without words). */
+    private record Page(long total, ScoreDoc[] docs, Map<String, List<SearchResult.FacetValue>> facets, Query text) {
     }
 
     private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
         int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
-        FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request),
-                queries.scoring(request), queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now),
+        Query text = queries.text(request.text());
+        Query scoring = QueryFactory.scoring(text);
+        FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request, scoring),
+                scoring, queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now),
                         searcher.ranks()), wanted, FACET_VALUES);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         result.facets().forEach((dimension, counts) -> facets.put(dimension,
                 counts.stream().map(c -> new SearchResult.FacetValue(c.value(), c.count())).toList()));
-        return new Page(result.total(), slice(result.top().scoreDocs, request), facets);
+        return new Page(result.total(), slice(result.top().scoreDocs, request), facets, text);
     }
 
     private static ScoreDoc[] slice(ScoreDoc[] docs, SearchRequest request) {
@@ -152,12 +159,12 @@ public final class Searcher {
         return null;
     }
 
-    private List<SearchResult.EngagementHit> engagements(FacetSearcher searcher, SearchRequest request, Instant now)
-            throws IOException {
-        Query query = queries.engagements(request, QueryFactory.today(now));
+    private List<SearchResult.EngagementHit> engagements(FacetSearcher searcher, SearchRequest request, Query text,
+                                                         Query highlight, Instant now) throws IOException {
+        Query query = queries.engagements(request, text, QueryFactory.today(now));
         TopDocs top = searcher.inOneThread().search(query, ENGAGEMENTS_SHOWN); // engagements are few
         Document[] stored = stored(searcher, top.scoreDocs);
-        String[] snippets = snippets(searcher, top.scoreDocs, stored, queries.highlight(request.text()));
+        String[] snippets = snippets(searcher, top.scoreDocs, stored, highlight);
         List<SearchResult.EngagementHit> result = new ArrayList<>();
         for (int i = 0; i < top.scoreDocs.length; i++) {
             Document doc = stored[i];

@@ -46,6 +46,7 @@ class SearchBenchmark {
     private static final int SEARCH_ROUNDS = Integer.getInteger("benchmark.rounds", 300);
     /** The baseline is slow on large catalogues: fewer rounds (its p99 is then close to its maximum). */
     private static final int BASELINE_ROUNDS = 30;
+    private static final int COLD_ROUNDS = Integer.getInteger("benchmark.coldRounds", 50);
     private static final int UPDATES = 400;
     private static final long UPDATE_EVERY_NANOS = Duration.ofMillis(50).toNanos(); // 20 updates a second
 
@@ -79,9 +80,12 @@ class SearchBenchmark {
             }
             report.append("Index rebuilt from PostgreSQL at start-up: %.1f s\n\n".formatted(seconds(start)));
             // -Dbenchmark.parts=latency (for instance) runs only some parts, to try a change quickly
-            List<String> parts = List.of(System.getProperty("benchmark.parts", "latency,http,freshness,memory").split(","));
+            List<String> parts = List.of(System.getProperty("benchmark.parts", "latency,mix,http,freshness,memory").split(","));
             if (parts.contains("latency")) {
                 searchLatency(context, report);
+            }
+            if (parts.contains("mix")) {
+                mixedLatency(context, report);
             }
             if (parts.contains("http")) {
                 httpLoad(context, report);
@@ -108,7 +112,9 @@ class SearchBenchmark {
                 .append("Baseline: PostgreSQL full-text search (`to_tsvector('dutch')` with a GIN index, same text and the same zone, "
                         + "life domain and room-now filters, first 20 by rank, total, facet counts for zone, life domain and type by "
                         + "GROUP BY), %d rounds after 5 warm-up rounds.\n\n".formatted(BASELINE_ROUNDS))
-                .append("| search | Lucene hits | Lucene p50 ms | Lucene p99 ms | PG FTS hits | PG FTS p50 ms | PG FTS p99 ms | ratio p50 | ratio p99 |\n|---|---|---|---|---|---|---|---|---|\n");
+                .append("Lucene first time: the same search with every kept walk dropped before it (`WalkMemo`), as a "
+                        + "search never seen before, %d rounds.\n\n".formatted(COLD_ROUNDS))
+                .append("| search | Lucene hits | Lucene p50 ms | Lucene p99 ms | first time p50 ms | first time p99 ms | PG FTS hits | PG FTS p50 ms | PG FTS p99 ms | ratio p50 | ratio p99 |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Long> allLucene = new ArrayList<>();
         for (String[] search : SEARCHES) {
             MutableConvertibleMultiValuesMap<String> values = new MutableConvertibleMultiValuesMap<>();
@@ -130,6 +136,14 @@ class SearchBenchmark {
                     allLucene.add(lucene[round]);
                 }
             }
+            long[] cold = new long[COLD_ROUNDS];
+            for (int round = 0; round < COLD_ROUNDS; round++) {
+                indexes.current().orElseThrow().walks().clear();
+                long t0 = System.nanoTime();
+                searcher.search(indexes.current().orElseThrow(), parsed.request(), parsed.understood(), Instant.now());
+                cold[round] = System.nanoTime() - t0;
+            }
+            Arrays.sort(cold);
             List<String> zones = values.getAll("zone");
             List<String> domains = values.getAll("domain");
             boolean availableNow = "true".equals(values.get("availableNow"));
@@ -144,14 +158,77 @@ class SearchBenchmark {
             }
             Arrays.sort(lucene);
             Arrays.sort(postgres);
-            report.append("| `%s` | %,d | %.2f | %.2f | %,d | %.2f | %.2f | %.1f× | %.1f× |\n".formatted(
+            report.append("| `%s` | %,d | %.2f | %.2f | %.2f | %.2f | %,d | %.2f | %.2f | %.1f× | %.1f× |\n".formatted(
                     search.length == 0 ? "(browse all)" : String.join(" ", search), luceneHits, ms(lucene, 0.5), ms(lucene, 0.99),
-                    postgresHits, ms(postgres, 0.5), ms(postgres, 0.99), ms(postgres, 0.5) / ms(lucene, 0.5),
+                    ms(cold, 0.5), ms(cold, 0.99), postgresHits, ms(postgres, 0.5), ms(postgres, 0.99), ms(postgres, 0.5) / ms(lucene, 0.5),
                     ms(postgres, 0.99) / ms(lucene, 0.99)));
         }
         long[] all = allLucene.stream().mapToLong(Long::longValue).sorted().toArray();
         report.append("\nAll searches: p50 %.2f ms, p99 %.2f ms, mean %.2f ms.\n\n".formatted(ms(all, 0.5), ms(all, 0.99),
                 Arrays.stream(all).average().orElse(0) / 1e6));
+    }
+
+    /**
+     * A seeded mix of 1,000 different searches (words, zone, life domain, age, room now), drawn 3,000 times with
+     * Zipf-distributed popularity (the first a thousand times as often as the last), from no kept walks.
+     */
+    private static void mixedLatency(ApplicationContext context, StringBuilder report) throws Exception {
+        Searcher searcher = context.getBean(Searcher.class);
+        SearchParameters parameters = context.getBean(SearchParameters.class);
+        IndexManager indexes = context.getBean(IndexManager.class);
+        be.hulpwijzer.catalogue.reference.ReferenceData reference = context.getBean(be.hulpwijzer.catalogue.reference.ReferenceData.class);
+        String[] words = {"angst", "begeleiding", "autisme", "crisisopvang", "budgetbegeleiding", "schulden",
+                "thuisbegeleiding", "jongeren", "CGG", "CAW", "opvoeding", "depressie", "gezin", "verslaving", "school",
+                "trauma", "ouders", "pleegzorg", "JAC", "psycholoog"};
+        List<String> zones = reference.zones().stream().map(be.hulpwijzer.catalogue.reference.Zone::code).toList();
+        List<String> domains = reference.lifeDomains().stream().map(be.hulpwijzer.catalogue.reference.CodeName::code).toList();
+        java.util.Random random = new java.util.Random(42);
+        List<SearchParameters.Parsed> distinct = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            MutableConvertibleMultiValuesMap<String> values = new MutableConvertibleMultiValuesMap<>();
+            int n = random.nextInt(3);
+            StringBuilder q = new StringBuilder();
+            for (int w = 0; w < n; w++) {
+                q.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            if (n > 0) {
+                values.add("q", q.toString());
+            }
+            if (random.nextInt(2) == 0) {
+                values.add("zone", zones.get(random.nextInt(zones.size())));
+            }
+            if (random.nextInt(10) < 3) {
+                values.add("domain", domains.get(random.nextInt(domains.size())));
+            }
+            if (random.nextInt(10) < 4) {
+                values.add("age", Integer.toString(random.nextInt(26)));
+            }
+            if (random.nextInt(5) == 0) {
+                values.add("availableNow", "true");
+            }
+            distinct.add(parameters.parse(values));
+        }
+        double[] cumulative = new double[distinct.size()];
+        double sum = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            sum += 1.0 / (i + 1);
+            cumulative[i] = sum;
+        }
+        indexes.current().orElseThrow().walks().clear();
+        long[] times = new long[3000];
+        for (int round = 0; round < times.length; round++) {
+            int pick = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
+            SearchParameters.Parsed parsed = distinct.get(pick < 0 ? -pick - 1 : pick);
+            long t0 = System.nanoTime();
+            searcher.search(indexes.current().orElseThrow(), parsed.request(), parsed.understood(), Instant.now());
+            times[round] = System.nanoTime() - t0;
+        }
+        Arrays.sort(times);
+        report.append(("## A mix of searches (one thread)\n\n1,000 different searches (0–2 words, a zone half of the time, a life domain, "
+                        + "an age, room now), drawn 3,000 times, popularity by Zipf's law (seed 42), from no kept walks: p50 %.2f ms, "
+                        + "p99 %.2f ms, mean %.2f ms. Kept walks after the mix: %s.\n\n")
+                .formatted(ms(times, 0.5), ms(times, 0.99), Arrays.stream(times).average().orElse(0) / 1e6,
+                        indexes.current().orElseThrow().walks().usage()));
     }
 
     /** HTTP JSON searches under an open-loop load at increasing rates (-Dbenchmark.rates, a second warm-up first). */

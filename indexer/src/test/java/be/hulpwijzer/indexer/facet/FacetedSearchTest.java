@@ -143,7 +143,8 @@ class FacetedSearchTest {
         FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
         tables.warm(reader);
         WalkMemo memo = new WalkMemo(1L << 30, 1);
-        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, counting, memo);
+        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, counting, memo,
+                FacetedCollector.RANK_BY_LEVEL);
         Random random = new Random(5);
         for (int round = 0; round < 300; round++) {
             Query base = random.nextBoolean() ? new MatchAllDocsQuery() : new TermQuery(new Term("word", "w" + random.nextInt(3)));
@@ -229,7 +230,8 @@ class FacetedSearchTest {
         IndexSearcher sliced = sliced();
         FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
         WalkMemo memo = new WalkMemo(1L << 30, 1);
-        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, memo);
+        FacetedSearch faceted = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME,
+                FacetedCollector.Counting.CHEAPEST, memo, 1); // by levels wherever the factor has them
         ScoreFactor plain = segment -> {
             float[] values = factors(segment);
             return doc -> values[doc];
