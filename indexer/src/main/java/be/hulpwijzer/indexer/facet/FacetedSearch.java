@@ -28,12 +28,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * A search with facet counts in one pass over the documents: the top documents and the exact total of the
- * documents matching the base query and every chosen facet value, and per dimension the counts of its values
- * among the documents matching the base query and the choices in the other dimensions (drill sideways).
- * Replaces Lucene's {@code DrillSideways}, which walks every document of the base query alongside a scorer
- * per chosen dimension and reads facet ordinals from doc values; here they come from {@link FacetTables}.
- * Slices of segments are searched in parallel on the searcher's executor.
+ * A search with facet counts: the top documents and the exact total of the documents matching the base query
+ * and every chosen facet value, and per dimension the counts of its values among the documents matching the
+ * base query and the choices in the other dimensions (drill sideways). Replaces Lucene's {@code DrillSideways},
+ * which walks every document of the base query alongside a scorer per chosen dimension and reads facet
+ * ordinals from doc values; here each segment is walked once ({@link SegmentWalk}, with values from
+ * {@link FacetTables}), the walks of large segments kept for the next search with the same query
+ * ({@link WalkMemo}), and only the hits are ranked. Slices of segments are searched in parallel on the
+ * searcher's executor.
  */
 public final class FacetedSearch {
 
