@@ -41,6 +41,9 @@ final class GenerateCommand {
             try (Connection connection = dataSource.getConnection()) {
                 CatalogueLoader.Result result = CatalogueLoader.load(connection,
                         new CatalogueLoader.Size(organisations, modules, history), seed, Instant.now());
+                try (var statement = connection.createStatement()) {
+                    statement.execute("analyze"); // the planner's statistics for what was just bulk-loaded
+                }
                 LOG.info("Generated {} organisations and {} modules in {} s", result.organisations(), result.modules(),
                         Duration.between(start, Instant.now()).toSeconds());
             }
