@@ -65,11 +65,10 @@ final class FacetedCollector {
      *               what cannot compete), else null
      * @param alike  whether that query gives every document the same score
      */
-    void collect(LeafReaderContext context, SegmentWalk walk, FacetTable table, SegmentChoice choice, Weight ranked,
-                 boolean alike) throws IOException {
+    void collect(LeafReaderContext context, SegmentWalk walk, Weight ranked, boolean alike) throws IOException {
         Bits liveDocs = context.reader().getLiveDocs();
         FixedBitSet live = liveDocs == null ? null : FixedBitSet.copyOf(liveDocs);
-        segments.add(new SegmentCounts(table, walk.liveCounts(live, table, choice)));
+        segments.add(new SegmentCounts(walk.table(), walk.liveCounts(live)));
         FixedBitSet found = walk.liveHits(live);
         long count = found.cardinality();
         hits += count;

@@ -126,12 +126,12 @@ public final class FacetedSearch {
                     sorted == null ? null : sorted.newCollector());
             tasks.add(() -> {
                 for (LeafReaderContext leaf : slice.leaves) {
-                    FacetTable table = tables.of(leaf.reader());
-                    SegmentWalk walk = walks.walk(leaf.reader(), query, key, () -> SegmentWalk.of(
-                            matching(searcher, query, matching), leaf, table,
-                            SegmentChoice.documents(table, tables.dimensions(), key), counting));
-                    collector.collect(leaf, walk, table, SegmentChoice.values(table, tables.dimensions(), key),
-                            ranked, alike);
+                    SegmentWalk walk = walks.walk(leaf.reader(), query, key, () -> {
+                        FacetTable table = tables.of(leaf.reader());
+                        return SegmentWalk.of(matching(searcher, query, matching), leaf, table,
+                                SegmentChoice.of(table, tables.dimensions(), key), counting);
+                    });
+                    collector.collect(leaf, walk, ranked, alike);
                 }
                 return collector;
             });

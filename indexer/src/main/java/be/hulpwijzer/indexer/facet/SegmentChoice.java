@@ -11,19 +11,12 @@ import java.util.Set;
  *
  * @param chosenBit  per ordinal: its dimension's bit when the value is chosen, else 0
  * @param dimensions the bits of the dimensions with a choice
- * @param masks      per dimension bit: the documents having one of its chosen values (null without choice);
- *                   null when only the counts are corrected
+ * @param masks      per dimension bit: the documents having one of its chosen values (null without choice)
  * @param inAll      the documents with a chosen value in every chosen dimension; null without choices
  */
 record SegmentChoice(int[] chosenBit, int dimensions, FixedBitSet[] masks, FixedBitSet inAll) {
 
-    /** Just what correcting counts needs: which values are chosen. */
-    static SegmentChoice values(FacetTable table, List<String> dimensions, Map<String, Set<String>> chosen) {
-        return new SegmentChoice(table.chosenBits(dimensions, chosen), mask(dimensions, chosen), null, null);
-    }
-
-    /** Everything a walk needs: also the documents per chosen dimension. */
-    static SegmentChoice documents(FacetTable table, List<String> dimensions, Map<String, Set<String>> chosen) {
+    static SegmentChoice of(FacetTable table, List<String> dimensions, Map<String, Set<String>> chosen) {
         int[] chosenBit = table.chosenBits(dimensions, chosen);
         int chosenDimensions = mask(dimensions, chosen);
         FixedBitSet[] masks = new FixedBitSet[Integer.SIZE];

@@ -17,11 +17,18 @@ import java.io.IOException;
  */
 final class SegmentWalk {
 
+    private final FacetTable table;
+    /** Of the choices walked with: per ordinal its dimension's bit when chosen, and the chosen dimensions. */
+    private final int[] chosenBit;
+    private final int chosenDimensions;
     private final FixedBitSet base;
     private final FixedBitSet hits;
     private final int[] counts;
 
-    private SegmentWalk(FixedBitSet base, FixedBitSet hits, int[] counts) {
+    private SegmentWalk(FacetTable table, SegmentChoice choice, FixedBitSet base, FixedBitSet hits, int[] counts) {
+        this.table = table;
+        this.chosenBit = choice.chosenBit();
+        this.chosenDimensions = choice.dimensions();
         this.base = base;
         this.hits = hits;
         this.counts = counts;
@@ -43,7 +50,12 @@ final class SegmentWalk {
             hits = base.clone();
             hits.and(choice.inAll());
         }
-        return new SegmentWalk(base, hits, count(table, choice, base, hits, counting));
+        return new SegmentWalk(table, choice, base, hits, count(table, choice, base, hits, counting));
+    }
+
+    /** The segment's facet values the counts refer to. */
+    FacetTable table() {
+        return table;
     }
 
     /** The hits, deleted ones included. */
@@ -69,7 +81,7 @@ final class SegmentWalk {
      *
      * @param live the segment's live documents, null without deletions
      */
-    int[] liveCounts(FixedBitSet live, FacetTable table, SegmentChoice choice) {
+    int[] liveCounts(FixedBitSet live) {
         int[] result = counts.clone();
         if (live != null) {
             long[] matched = base.getBits();
@@ -77,7 +89,8 @@ final class SegmentWalk {
             for (int word = 0; word < Math.min(matched.length, kept.length); word++) {
                 long deleted = matched[word] & ~kept[word];
                 while (deleted != 0) {
-                    countOne(table, choice, word * 64 + Long.numberOfTrailingZeros(deleted), result, -1);
+                    countOne(table, chosenBit, chosenDimensions, word * 64 + Long.numberOfTrailingZeros(deleted),
+                            result, -1);
                     deleted &= deleted - 1;
                 }
             }
@@ -87,7 +100,8 @@ final class SegmentWalk {
 
     /** Heap held. */
     long bytes() {
-        return base.ramBytesUsed() + (hits == base ? 0 : hits.ramBytesUsed()) + 4L * counts.length + 64;
+        return base.ramBytesUsed() + (hits == base ? 0 : hits.ramBytesUsed()) + 4L * (counts.length + chosenBit.length)
+                + 64;
     }
 
     static int nextSetBit(FixedBitSet bits, int from) {
@@ -108,7 +122,7 @@ final class SegmentWalk {
         if (counting == FacetedCollector.Counting.ONE_BY_ONE
                 || (counting == FacetedCollector.Counting.CHEAPEST && oneByOne < bySets)) {
             for (int doc = nextSetBit(base, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = nextSetBit(base, doc + 1)) {
-                countOne(table, choice, doc, counts, 1);
+                countOne(table, choice.chosenBit(), choice.dimensions(), doc, counts, 1);
             }
         } else {
             countBySets(table, choice, base, hits, counts);
@@ -117,11 +131,9 @@ final class SegmentWalk {
     }
 
     /** Adds {@code delta} to the counts one document makes, by the drill-sideways rule. */
-    private static void countOne(FacetTable table, SegmentChoice choice, int doc, int[] counts, int delta) {
+    private static void countOne(FacetTable table, int[] chosenBit, int wanted, int doc, int[] counts, int delta) {
         int[] start = table.start();
         char[] ordinals = table.ordinals();
-        int[] chosenBit = choice.chosenBit();
-        int wanted = choice.dimensions();
         int from = start[doc];
         int to = start[doc + 1];
         int missing = 0;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Puts fitting modules with room now, or a short wait, and recently confirmed information first: a factor
@@ -20,6 +21,10 @@ import java.util.List;
 final class RankBoost implements ScoreFactor {
 
     private static final long STALE_MINUTES = Duration.ofDays(30).toMinutes();
+    /** The groups of {@link RankTable#groups} by descending factor (the factors never change). */
+    private static final int[] LEVEL_ORDER = IntStream.range(0, 2 * RankTable.classes()).boxed()
+            .sorted(Comparator.comparingDouble(group -> -groupFactor(group))).mapToInt(Integer::intValue).toArray();
+
     private final SegmentTables<RankTable> tables;
     private final int freshSince;
 
@@ -41,15 +46,18 @@ final class RankBoost implements ScoreFactor {
             @Override
             public List<Level> levels() {
                 FixedBitSet[] groups = table.groups(since);
-                List<Level> levels = new ArrayList<>();
-                for (int c = 0; c < RankTable.classes(); c++) {
-                    levels.add(new Level(RankBoost.factor(RankTable.availabilityOfClass(c), true), groups[2 * c]));
-                    levels.add(new Level(RankBoost.factor(RankTable.availabilityOfClass(c), false), groups[2 * c + 1]));
+                List<Level> levels = new ArrayList<>(LEVEL_ORDER.length);
+                for (int group : LEVEL_ORDER) {
+                    levels.add(new Level(groupFactor(group), groups[group]));
                 }
-                levels.sort(Comparator.comparingDouble(level -> -level.factor()));
                 return levels;
             }
         };
+    }
+
+    /** The factor of a group of {@link RankTable#groups}: class {@code group / 2}, fresh when even. */
+    private static float groupFactor(int group) {
+        return factor(RankTable.availabilityOfClass(group / 2), group % 2 == 0);
     }
 
     private static float factor(float availability, boolean fresh) {
