@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The one place analysis is defined, for indexing and querying alike.
@@ -35,6 +36,8 @@ import java.util.Map;
 public final class DutchAnalyzers {
 
     private final Analyzer index;
+    /** What indexing makes of each word, on its own; the index analyser replays it per word seen before. */
+    private final UnaryOperator<TokenStream> wordByWord;
     private final Analyzer query;
     private final Analyzer spelling;
     private final Vocabulary vocabulary;
@@ -47,8 +50,9 @@ public final class DutchAnalyzers {
                 || vocabulary.compoundParts().contains(word) || !decompounder.split(word).isEmpty());
         this.queryText = new QueryText(decompounder, inflections, vocabulary.stopwords());
         SynonymMap synonyms = synonymMap(vocabulary.synonyms(), queryText);
-        this.index = analyzer(stream -> new SnowballFilter(new CompoundCoverFilter(
-                new InflectionFilter(stream, inflections), decompounder), new DutchStemmer()));
+        this.wordByWord = stream -> new SnowballFilter(new CompoundCoverFilter(
+                new InflectionFilter(stream, inflections), decompounder), new DutchStemmer());
+        this.index = analyzer(stream -> new WordMemoFilter(stream, wordByWord));
         this.query = analyzer(stream -> new SnowballFilter(new InflectionFilter(synonyms == null ? stream
                 : new SynonymGraphFilter(stream, synonyms, true), inflections), new DutchStemmer()));
         this.spelling = analyzer(stream -> stream);
@@ -56,6 +60,11 @@ public final class DutchAnalyzers {
 
     public Analyzer index() {
         return index;
+    }
+
+    /** The index analyser without its memory of words: what {@link #index()} must equal (for tests). */
+    Analyzer indexWithoutMemo() {
+        return analyzer(wordByWord);
     }
 
     public Analyzer query() {
@@ -75,11 +84,7 @@ public final class DutchAnalyzers {
         return vocabulary;
     }
 
-    private interface Chain {
-        TokenStream apply(TokenStream folded);
-    }
-
-    private static Analyzer analyzer(Chain chain) {
+    private static Analyzer analyzer(UnaryOperator<TokenStream> chain) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
