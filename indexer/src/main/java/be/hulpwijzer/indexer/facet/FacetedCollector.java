@@ -26,17 +26,28 @@ final class FacetedCollector {
     /** Fewer hits in a segment are ranked in one pass: a scorer per level would cost more than it saves. */
     static final int RANK_BY_LEVEL = 4096;
 
+    /** A kept ranking holds this many hits more than asked, so that deletions seldom make it too short. */
+    static final int KEPT_MARGIN = 32;
+
     private final ScoreFactor factor;
     private final int rankByLevel;
+    private final Object keep;
     private final TopByScore byScore;
     private final TopFieldCollector bySort;
     private final List<SegmentCounts> segments = new ArrayList<>();
     private long hits;
+    private long keptRankings;
 
-    /** Exactly one of {@code byScore} and {@code bySort}. */
-    FacetedCollector(ScoreFactor factor, int rankByLevel, TopByScore byScore, TopFieldCollector bySort) {
+    /**
+     * Exactly one of {@code byScore} and {@code bySort}.
+     *
+     * @param keep by score: under what key the segments' best hits are kept with their kept walks (the scoring
+     *             query, its statistics and the ranking's own key); null keeps none
+     */
+    FacetedCollector(ScoreFactor factor, int rankByLevel, TopByScore byScore, TopFieldCollector bySort, Object keep) {
         this.factor = factor;
         this.rankByLevel = rankByLevel;
+        this.keep = keep;
         this.byScore = byScore;
         this.bySort = bySort;
     }
@@ -46,6 +57,11 @@ final class FacetedCollector {
 
     long hits() {
         return hits;
+    }
+
+    /** How many segments were ranked from a kept ranking. */
+    long keptRankings() {
+        return keptRankings;
     }
 
     TopByScore byScore() {
@@ -77,9 +93,38 @@ final class FacetedCollector {
         }
         ScoreFactor.Segment factors = factor.of(context.reader());
         if (byScore != null) {
-            rankByScore(context, found, count, factors, ranked, alike);
+            rankByScore(context, walk, found, count, factors, ranked, alike);
         } else {
             rankBySort(context, found, factors, ranked == null ? null : ranked.scorer(context));
+        }
+    }
+
+    /**
+     * Ranks a segment's hits by score. When the segment's walk is kept, so are its best hits under the search's
+     * key: the next search with the same walk and key takes them from there, without the deleted ones, as long
+     * as enough remain ({@link SegmentWalk.KeptRanking#serves}).
+     */
+    private void rankByScore(LeafReaderContext context, SegmentWalk walk, FixedBitSet found, long count,
+                             ScoreFactor.Segment factors, Weight ranked, boolean alike) throws IOException {
+        if (keep == null || !walk.kept()) {
+            rankInto(byScore, context, found, count, factors, ranked, alike);
+            return;
+        }
+        Bits live = context.reader().getLiveDocs();
+        SegmentWalk.KeptRanking kept = walk.ranking(keep);
+        if (kept == null || !kept.serves(byScore.wanted(), live)) {
+            TopByScore own = byScore.sized(byScore.wanted() + KEPT_MARGIN);
+            rankInto(own, context, found, count, factors, ranked, alike);
+            kept = own.kept(keep, context.docBase, count <= own.wanted());
+            walk.keep(kept);
+        } else {
+            keptRankings++;
+        }
+        int[] docs = kept.docs();
+        for (int i = 0; i < docs.length; i++) {
+            if (live == null || live.get(docs[i])) {
+                byScore.offer(kept.scores()[i], kept.ties()[i], context.docBase + docs[i]);
+            }
         }
     }
 
@@ -92,34 +137,34 @@ final class FacetedCollector {
      * generated catalogue the scores spread too widely for the levels to end early, and walking the postings
      * once per level made "thuisbegeleiding jongeren" twice as slow.)
      */
-    private void rankByScore(LeafReaderContext context, FixedBitSet found, long count, ScoreFactor.Segment factors,
-                             Weight ranked, boolean alike) throws IOException {
+    private void rankInto(TopByScore top, LeafReaderContext context, FixedBitSet found, long count,
+                          ScoreFactor.Segment factors, Weight ranked, boolean alike) throws IOException {
         Scorer scorer = ranked.scorer(context);
         if (scorer == null) {
             return;
         }
         List<ScoreFactor.Level> levels = alike && count >= rankByLevel ? factors.levels() : null;
         if (levels == null) {
-            rank(context, factors, scorer, found.getBits(), null);
+            rank(top, context, factors, scorer, found.getBits(), null);
             return;
         }
         // up to the segment's last document, not beyond: past the postings' blocks Lucene answers a loose bound
         scorer.advanceShallow(0);
         float best = scorer.getMaxScore(context.reader().maxDoc() - 1);
         for (ScoreFactor.Level level : levels) {
-            if (!byScore.canCompete((float) (best * (double) level.factor()))) {
+            if (!top.canCompete((float) (best * (double) level.factor()))) {
                 return; // the levels are in descending factor: nothing further can compete either
             }
-            rank(context, factors, scorer != null ? scorer : ranked.scorer(context), found.getBits(),
+            rank(top, context, factors, scorer != null ? scorer : ranked.scorer(context), found.getBits(),
                     level.documents().getBits());
             scorer = null; // used: a scorer only moves forward
         }
     }
 
     /** Ranks the hits in {@code hits} (and in {@code only}, unless null) in document order. */
-    private void rank(LeafReaderContext context, ScoreFactor.Segment factors, Scorer scorer, long[] hits, long[] only)
-            throws IOException {
-        TopByScore.Leaf top = byScore.leaf(context, factors, scorer);
+    private static void rank(TopByScore into, LeafReaderContext context, ScoreFactor.Segment factors, Scorer scorer,
+                             long[] hits, long[] only) throws IOException {
+        TopByScore.Leaf top = into.leaf(context, factors, scorer);
         for (int word = 0; word < hits.length; word++) {
             long bits = only == null ? hits[word] : word < only.length ? hits[word] & only[word] : 0;
             while (bits != 0) {

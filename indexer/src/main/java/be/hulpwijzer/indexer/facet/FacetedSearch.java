@@ -118,12 +118,13 @@ public final class FacetedSearch {
         Query scorer = searcher.rewrite(scoring);
         boolean alike = scorer instanceof MatchAllDocsQuery || scorer instanceof ConstantScoreQuery;
         Weight ranked = rankMode == null ? null : searcher.createWeight(scorer, rankMode, 1f);
+        Object keep = keepKey(searcher, scorer, alike, ranking);
         List<Callable<FacetedCollector>> tasks = new ArrayList<>();
         for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
             // made here, not in the task: a collector manager is not made to be called from several threads
             FacetedCollector collector = new FacetedCollector(ranking.factor(), rankByLevel,
                     sorted == null ? new TopByScore(size, ((Ranking.ByScore) ranking).ties()) : null,
-                    sorted == null ? null : sorted.newCollector());
+                    sorted == null ? null : sorted.newCollector(), keep);
             tasks.add(() -> {
                 for (LeafReaderContext leaf : slice.leaves) {
                     SegmentWalk walk = walks.walk(leaf.reader(), query, key, () -> {
@@ -139,10 +140,13 @@ public final class FacetedSearch {
         List<FacetedCollector> slices = searcher.getTaskExecutor().invokeAll(tasks);
         List<FacetedCollector.SegmentCounts> segments = new ArrayList<>();
         long total = 0;
+        long keptRankings = 0;
         for (FacetedCollector slice : slices) {
             segments.addAll(slice.segments());
             total += slice.hits();
+            keptRankings += slice.keptRankings();
         }
+        walks.rankingsFound(keptRankings);
         TopDocs top;
         if (sorted != null) {
             top = sorted.reduce(slices.stream().map(FacetedCollector::bySort).toList());
@@ -151,6 +155,30 @@ public final class FacetedSearch {
                     TopByScore.merge(slices.stream().map(FacetedCollector::byScore).toList(), size));
         }
         return new Result(total, top, counts(segments, values));
+    }
+
+    /**
+     * Under what a segment's best hits are kept: the scoring query, the statistics its scores come from (none
+     * when every document scores alike; else the searcher's epoch of steady statistics, or its own reader,
+     * whose statistics change with every reopen; none when that is not known) and the ranking's own key. Null when the ranking has none.
+     */
+    private static Object keepKey(IndexSearcher searcher, Query scorer, boolean alike, Ranking ranking) {
+        if (!(ranking instanceof Ranking.ByScore byScore) || byScore.keep() == null) {
+            return null;
+        }
+        Object statistics;
+        if (alike) {
+            statistics = "alike";
+        } else if (searcher instanceof SteadyStatistics.Scoring steady) {
+            statistics = steady.epoch().id();
+        } else {
+            IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
+            if (reader == null) {
+                return null;
+            }
+            statistics = reader.getKey();
+        }
+        return List.of(scorer, statistics, byScore.keep());
     }
 
     /** The unscored weight of the query, made once per search and only when a segment has to be walked. */

@@ -13,8 +13,15 @@ public sealed interface Ranking {
     /**
      * Score times factor, highest first; ties by a value per document, lowest first. Documents that cannot
      * enter the top are not scored.
+     *
+     * @param keep what the factor and the ties depend on besides the segment (the minute, say): under equal
+     *             values a segment's documents rank alike, so its best hits are kept with its walk for the next
+     *             search; null keeps nothing
      */
-    record ByScore(ScoreFactor factor, TieBreak ties) implements Ranking {
+    record ByScore(ScoreFactor factor, TieBreak ties, Object keep) implements Ranking {
+        public ByScore(ScoreFactor factor, TieBreak ties) {
+            this(factor, ties, null);
+        }
     }
 
     /** The value per document that breaks ties on score, per segment (read often: best held in memory). */

@@ -4,6 +4,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
@@ -24,6 +25,36 @@ final class SegmentWalk {
     private final FixedBitSet base;
     private final FixedBitSet hits;
     private final int[] counts;
+    /** Whether the walk is kept between searches (only then is a ranking kept with it). */
+    private volatile boolean kept;
+    private volatile KeptRanking ranking;
+
+    /**
+     * The best hits of the segment by one ranking, best first, in the segment's own document numbers, as ranked
+     * among the hits not deleted at the time.
+     *
+     * @param whole whether that was every such hit
+     */
+    record KeptRanking(Object key, int[] docs, float[] scores, long[] ties, boolean whole) {
+
+        /**
+         * Whether the best {@code wanted} of the hits not deleted now are among these. A segment only loses
+         * documents: any hit left out was beaten by every kept hit, so as long as {@code wanted} kept hits
+         * remain, nothing left out can enter.
+         */
+        boolean serves(int wanted, Bits live) {
+            if (whole) {
+                return true;
+            }
+            int remaining = 0;
+            for (int doc : docs) {
+                if (live == null || live.get(doc)) {
+                    remaining++;
+                }
+            }
+            return remaining >= wanted;
+        }
+    }
 
     private SegmentWalk(FacetTable table, SegmentChoice choice, FixedBitSet base, FixedBitSet hits, int[] counts) {
         this.table = table;
@@ -51,6 +82,26 @@ final class SegmentWalk {
             hits.and(choice.inAll());
         }
         return new SegmentWalk(table, choice, base, hits, count(table, choice, base, hits, counting));
+    }
+
+    /** Marks the walk as kept between searches. */
+    void keep() {
+        kept = true;
+    }
+
+    boolean kept() {
+        return kept;
+    }
+
+    /** The kept ranking under this key, or null. */
+    KeptRanking ranking(Object key) {
+        KeptRanking held = ranking;
+        return held != null && held.key().equals(key) ? held : null;
+    }
+
+    /** Keeps a ranking (replacing the one kept before: a new minute or new statistics make a new key). */
+    void keep(KeptRanking ranking) {
+        this.ranking = ranking;
     }
 
     /** The segment's facet values the counts refer to. */

@@ -92,24 +92,57 @@ final class TopByScore {
                 }
                 float score = (float) (scorer.score() * (double) factor);
                 if (bottom != null && score < bottom.score) {
-                    return;
+                    return; // before the tie value is read
                 }
-                if (tie == Long.MIN_VALUE) {
-                    tie = ties.applyAsLong(doc);
-                }
-                if (bottom != null && score == bottom.score && tie >= bottom.tie) {
-                    return;
-                }
-                Entry entry = queue.size() < wanted ? new Entry() : queue.pop();
-                entry.score = score;
-                entry.tie = tie;
-                entry.doc = docBase + doc;
-                queue.add(entry);
-                if (queue.size() == wanted) {
-                    bottom = queue.top();
-                }
+                offer(score, tie == Long.MIN_VALUE ? ties.applyAsLong(doc) : tie, docBase + doc);
             }
         };
+    }
+
+    int wanted() {
+        return wanted;
+    }
+
+    /** An empty top of another size, ranked alike. */
+    TopByScore sized(int size) {
+        return new TopByScore(size, tieBreak);
+    }
+
+    /** Offers a document with its score (times factor) and tie value; {@code doc} counts from the index's start. */
+    void offer(float score, long tie, int doc) {
+        if (bottom != null && (score < bottom.score || score == bottom.score && tie >= bottom.tie)) {
+            return;
+        }
+        Entry entry = queue.size() < wanted ? new Entry() : queue.pop();
+        entry.score = score;
+        entry.tie = tie;
+        entry.doc = doc;
+        queue.add(entry);
+        if (queue.size() == wanted) {
+            bottom = queue.top();
+        }
+    }
+
+    /**
+     * What this top of one segment holds, best first, to be kept with the segment's walk.
+     *
+     * @param whole whether it holds every hit of the segment
+     */
+    SegmentWalk.KeptRanking kept(Object key, int docBase, boolean whole) {
+        List<Entry> best = new ArrayList<>(queue.size());
+        for (Entry entry : queue) {
+            best.add(entry);
+        }
+        best.sort(BEST_FIRST);
+        int[] docs = new int[best.size()];
+        float[] scores = new float[docs.length];
+        long[] tieValues = new long[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = best.get(i).doc - docBase;
+            scores[i] = best.get(i).score;
+            tieValues[i] = best.get(i).tie;
+        }
+        return new SegmentWalk.KeptRanking(key, docs, scores, tieValues, whole);
     }
 
     /** The best {@code wanted} of all slices, best first. */

@@ -32,6 +32,7 @@ public final class WalkMemo {
     private long bytes;
     private long found;
     private long walked;
+    private long rankingsFound;
 
     /**
      * @param maxBytes heap the kept walks may hold; 0 keeps none
@@ -64,6 +65,7 @@ public final class WalkMemo {
             }
         }
         SegmentWalk fresh = walk.walk();
+        fresh.keep();
         synchronized (this) {
             walked++;
             if (watched.add(key.segment())) {
@@ -107,8 +109,18 @@ public final class WalkMemo {
         return found;
     }
 
+    synchronized void rankingsFound(long segments) {
+        rankingsFound += segments;
+    }
+
+    /** How often a segment's best hits were taken from a kept ranking. */
+    synchronized long rankingsFound() {
+        return rankingsFound;
+    }
+
     /** How often a kept walk was found, and how often a large segment had to be walked. */
     public synchronized String usage() {
-        return "%d walks kept (%d kB), %d found, %d walked".formatted(walks.size(), bytes >> 10, found, walked);
+        return "%d walks kept (%d kB), %d found, %d walked, %d rankings found".formatted(walks.size(), bytes >> 10,
+                found, walked, rankingsFound);
     }
 }

@@ -7,6 +7,8 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import be.hulpwijzer.indexer.facet.FacetTables;
 import be.hulpwijzer.indexer.facet.FacetedSearch;
+import be.hulpwijzer.indexer.facet.SteadySearcher;
+import be.hulpwijzer.indexer.facet.SteadyStatistics;
 import be.hulpwijzer.indexer.facet.WalkMemo;
 import be.hulpwijzer.indexer.segment.RankTable;
 import be.hulpwijzer.indexer.segment.SegmentTables;
@@ -74,6 +76,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private final FacetedSearch faceted;
     private final SegmentTables<RankTable> ranks;
+    private final SteadyStatistics statistics = new SteadyStatistics();
 
     private SearchIndex(Path path, Directory directory, IndexWriter writer, DocumentMapper mapper, FacetTables tables,
                         SegmentTables<RankTable> ranks, boolean building) throws IOException {
@@ -236,14 +239,19 @@ public final class SearchIndex implements AutoCloseable {
         T search(FacetSearcher searcher) throws IOException;
     }
 
-    /** A searcher that carries its segments' in-memory tables: facet values and ranking inputs. */
-    public static final class FacetSearcher extends IndexSearcher {
+    /**
+     * A searcher that carries its segments' in-memory tables (facet values and ranking inputs) and scores text
+     * with the statistics of its epoch ({@link SteadyStatistics}), so a segment's best hits stay valid across
+     * reopens.
+     */
+    public static final class FacetSearcher extends SteadySearcher {
         private final FacetedSearch faceted;
         private final SegmentTables<RankTable> ranks;
         private final IndexSearcher oneThread;
 
-        FacetSearcher(IndexReader reader, Executor slices, FacetedSearch faceted, SegmentTables<RankTable> ranks) {
-            super(reader, slices);
+        FacetSearcher(IndexReader reader, Executor slices, FacetedSearch faceted, SegmentTables<RankTable> ranks,
+                      SteadyStatistics.Epoch epoch) {
+            super(reader, slices, epoch);
             this.faceted = faceted;
             this.ranks = ranks;
             this.oneThread = slices == null ? this : new IndexSearcher(reader);
@@ -280,7 +288,7 @@ public final class SearchIndex implements AutoCloseable {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
             warm(reader, faceted.tables(), ranks); // new segments are read here, in the reopen thread, not by a search
-            return new FacetSearcher(reader, slices, faceted, ranks);
+            return new FacetSearcher(reader, slices, faceted, ranks, statistics.epoch(reader));
         }
     }
 

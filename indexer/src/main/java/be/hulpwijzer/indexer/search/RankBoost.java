@@ -33,6 +33,11 @@ final class RankBoost implements ScoreFactor {
         this.freshSince = (int) (now.toEpochMilli() / 60_000 - STALE_MINUTES);
     }
 
+    /** Boosts with equal keys give every document the same factor: the minute from which information is fresh. */
+    Object key() {
+        return freshSince;
+    }
+
     @Override
     public Segment of(LeafReader segment) {
         RankTable table = tables.of(segment);

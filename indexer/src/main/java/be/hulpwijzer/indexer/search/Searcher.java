@@ -123,7 +123,8 @@ public final class Searcher {
                 confirmed.setMissingValue(Long.MIN_VALUE);
                 yield new Ranking.BySort(new Sort(confirmed, byId), boost);
             }
-            default -> new Ranking.ByScore(boost, segment -> ranks.of(segment)::moduleId);
+            // ties by module id, always: the boost's key says all that changes the ranking of a segment
+            default -> new Ranking.ByScore(boost, segment -> ranks.of(segment)::moduleId, boost.key());
         };
     }
 

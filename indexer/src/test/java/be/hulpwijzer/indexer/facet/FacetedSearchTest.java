@@ -276,9 +276,11 @@ class FacetedSearchTest {
             chosen.forEach((dimension, values) -> values.forEach(value -> filtered.add(dimension, value)));
             TopDocs expected = oneThread.search(FunctionScoreQuery.boostByValue(filtered,
                     DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
+            String keep = random.nextInt(4) == 0 ? null : "factors from doc values"; // mostly kept rankings
             for (IndexSearcher searcher : List.of(oneThread, sliced, sliced)) { // the second time from kept walks
                 FacetedSearch.Result result = faceted.search(searcher, base, chosen,
-                        new Ranking.ByScore(random.nextBoolean() ? plain : inLevels, FacetedSearchTest::ids), wanted, 100);
+                        new Ranking.ByScore(random.nextBoolean() ? plain : inLevels, FacetedSearchTest::ids, keep),
+                        wanted, 100);
                 String what = base + " " + chosen + " top " + wanted;
                 assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
                 assertThat(Arrays.stream(result.top().scoreDocs).map(d -> d.score).toList()).as(what)
@@ -286,6 +288,74 @@ class FacetedSearchTest {
                 assertThat(result.total()).as(what).isEqualTo(expected.totalHits.value);
             }
         }
+        assertThat(memo.rankingsFound()).as("segments ranked from kept rankings").isPositive();
+    }
+
+    @Test
+    void keptRankingsStayTrueWhenTheirBestHitsAreDeletedAndDocumentsAddedUnderSteadyStatistics() throws IOException {
+        Directory changing = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(changing, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
+            Random random = new Random(5);
+            for (int id = 0; id < 4000; id++) {
+                writer.addDocument(CONFIG.build(document(id, random)));
+                if (id % 1000 == 999) {
+                    writer.commit();
+                }
+            }
+            FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
+            WalkMemo memo = new WalkMemo(1L << 30, 1);
+            FacetedSearch kept = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, memo);
+            SteadyStatistics statistics = new SteadyStatistics();
+            ScoreFactor factor = segment -> {
+                float[] values = factors(segment);
+                return doc -> values[doc];
+            };
+            Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.LONG));
+            DirectoryReader current = DirectoryReader.open(writer);
+            Query[] queries = {new MatchAllDocsQuery(), new TermQuery(new Term("text", "w1")), new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("text", "w0")), BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(new Term("text", "w2")), BooleanClause.Occur.SHOULD).build()};
+            long epochs = 0;
+            long lastEpoch = -1;
+            for (int round = 0; round < 60; round++) {
+                Query base = queries[round % queries.length];
+                Map<String, Set<String>> chosen = round % 2 == 0 ? Map.of()
+                        : Map.of("zone", Set.of(VALUES[0][random.nextInt(VALUES[0].length)]));
+                int wanted = 1 + random.nextInt(50);
+                SteadySearcher searcher = new SteadySearcher(current, null, statistics.epoch(current));
+                if (searcher.epoch().id() != lastEpoch) {
+                    epochs++;
+                    lastEpoch = searcher.epoch().id();
+                }
+                DrillDownQuery filtered = new DrillDownQuery(CONFIG, base);
+                chosen.forEach((dimension, values) -> values.forEach(value -> filtered.add(dimension, value)));
+                TopDocs expected = searcher.search(FunctionScoreQuery.boostByValue(filtered,
+                        DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
+                FacetedSearch.Result result = kept.search(searcher, base, chosen,
+                        new Ranking.ByScore(factor, FacetedSearchTest::ids, "factors from doc values"), wanted, 100);
+                String what = "round " + round + ": " + base + " " + chosen + " top " + wanted;
+                assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
+                assertThat(Arrays.stream(result.top().scoreDocs).map(d -> d.score).toList()).as(what)
+                        .isEqualTo(Arrays.stream(expected.scoreDocs).map(d -> d.score).toList());
+                // delete some of the best hits: the kept rankings must give way to the next, or be ranked anew
+                List<Long> best = ids(searcher, result.top().scoreDocs);
+                for (Long id : best.subList(0, Math.min(best.size(), 1 + random.nextInt(12)))) {
+                    writer.deleteDocuments(new Term("key", Long.toString(id)));
+                }
+                for (int added = 0; added < 4; added++) { // new documents change the statistics: in time, a new epoch
+                    writer.addDocument(CONFIG.build(document(4000 + 4 * round + added, random)));
+                }
+                DirectoryReader next = DirectoryReader.openIfChanged(current, writer);
+                if (next != null) {
+                    current.close();
+                    current = next;
+                }
+            }
+            assertThat(memo.rankingsFound()).as("segments ranked from kept rankings after deletions").isPositive();
+            assertThat(epochs).as("new epochs of statistics as documents were added").isGreaterThan(1);
+            current.close();
+        }
+        changing.close();
     }
 
     private static float[] factors(LeafReader segment) {
