@@ -28,13 +28,16 @@ public final class FacetTable {
     private final char[] ordinals;
     private final int[] dimensionBit;
     private final String[] labels;
+    /** Per ordinal: the value's number in the whole index ({@link FacetValues}), -1 for no counted dimension. */
+    private final int[] numbers;
     private final FixedBitSet[] documents;
 
-    private FacetTable(int[] start, char[] ordinals, int[] dimensionBit, String[] labels) {
+    private FacetTable(int[] start, char[] ordinals, int[] dimensionBit, String[] labels, int[] numbers) {
         this.start = start;
         this.ordinals = ordinals;
         this.dimensionBit = dimensionBit;
         this.labels = labels;
+        this.numbers = numbers;
         int maxDoc = start.length - 1;
         this.documents = new FixedBitSet[labels.length];
         for (int ord = 0; ord < labels.length; ord++) {
@@ -51,43 +54,47 @@ public final class FacetTable {
      * Reads the facet field of a segment.
      *
      * @param dimensions the dimensions counted; value i of a dimension gets bit {@code 1 << i}
+     * @param values     numbers the values for the whole index
      */
-    static FacetTable read(LeafReader reader, String field, List<String> dimensions) throws IOException {
+    static FacetTable read(LeafReader reader, String field, List<String> dimensions, FacetValues values)
+            throws IOException {
         int maxDoc = reader.maxDoc();
-        SortedSetDocValues values = reader.getSortedSetDocValues(field);
-        if (values == null) {
-            return new FacetTable(new int[maxDoc + 1], new char[0], new int[0], new String[0]);
+        SortedSetDocValues docValues = reader.getSortedSetDocValues(field);
+        if (docValues == null) {
+            return new FacetTable(new int[maxDoc + 1], new char[0], new int[0], new String[0], new int[0]);
         }
-        if (values.getValueCount() > MAX_ORDINALS) {
+        if (docValues.getValueCount() > MAX_ORDINALS) {
             throw new IllegalStateException("more than " + MAX_ORDINALS + " facet values in one segment");
         }
-        int count = (int) values.getValueCount();
+        int count = (int) docValues.getValueCount();
         int[] dimensionBit = new int[count];
         String[] labels = new String[count];
+        int[] numbers = new int[count];
         for (int ord = 0; ord < count; ord++) {
-            String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+            String[] path = FacetsConfig.stringToPath(docValues.lookupOrd(ord).utf8ToString());
             int dimension = dimensions.indexOf(path[0]);
             dimensionBit[ord] = dimension < 0 || path.length < 2 ? 0 : 1 << dimension;
             labels[ord] = path.length < 2 ? "" : path[1];
+            numbers[ord] = dimensionBit[ord] == 0 ? -1 : values.number(dimension, labels[ord]);
         }
         int[] start = new int[maxDoc + 1];
         char[] ordinals = new char[Math.max(16, maxDoc * 4)];
         int size = 0;
         int next = 0;
-        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+        for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
             while (next <= doc) {
                 start[next++] = size;
             }
-            int n = values.docValueCount();
+            int n = docValues.docValueCount();
             ordinals = ArrayUtil.grow(ordinals, size + n);
             for (int i = 0; i < n; i++) {
-                ordinals[size++] = (char) values.nextOrd();
+                ordinals[size++] = (char) docValues.nextOrd();
             }
         }
         while (next <= maxDoc) {
             start[next++] = size;
         }
-        return new FacetTable(start, ArrayUtil.copyOfSubArray(ordinals, 0, size), dimensionBit, labels);
+        return new FacetTable(start, ArrayUtil.copyOfSubArray(ordinals, 0, size), dimensionBit, labels, numbers);
     }
 
     int size() {
@@ -116,8 +123,9 @@ public final class FacetTable {
         return dimensionBit;
     }
 
-    String label(int ordinal) {
-        return labels[ordinal];
+    /** Per ordinal: the value's number in the whole index, -1 for a value of no counted dimension. */
+    int[] numbers() {
+        return numbers;
     }
 
     /** Per ordinal: its dimension's bit when the value is chosen in that dimension, else 0. */
@@ -139,6 +147,6 @@ public final class FacetTable {
         for (FixedBitSet set : documents) {
             bits += set.ramBytesUsed();
         }
-        return 4L * start.length + 2L * ordinals.length + 4L * dimensionBit.length + 48L * labels.length + bits;
+        return 4L * start.length + 2L * ordinals.length + 8L * dimensionBit.length + 48L * labels.length + bits;
     }
 }

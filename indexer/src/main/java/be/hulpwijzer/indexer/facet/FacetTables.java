@@ -11,6 +11,7 @@ public final class FacetTables {
 
     private final List<String> dimensions;
     private final SegmentTables<FacetTable> tables;
+    private final FacetValues values = new FacetValues();
 
     /**
      * @param field      the index field holding the facet values ({@code FacetsConfig}'s default is "$facets")
@@ -21,7 +22,7 @@ public final class FacetTables {
             throw new IllegalArgumentException("at most 31 dimensions");
         }
         this.dimensions = List.copyOf(dimensions);
-        this.tables = new SegmentTables<>(segment -> FacetTable.read(segment, field, this.dimensions), FacetTable::bytes);
+        this.tables = new SegmentTables<>(segment -> FacetTable.read(segment, field, this.dimensions, values), FacetTable::bytes);
     }
 
     public List<String> dimensions() {
@@ -34,6 +35,11 @@ public final class FacetTables {
 
     FacetTable of(LeafReader segment) {
         return tables.of(segment);
+    }
+
+    /** Every value of the segments read so far, by its number in the whole index. */
+    FacetValues.Value[] values() {
+        return values.all();
     }
 
     public long bytes() {

@@ -221,23 +221,29 @@ public final class FacetedSearch {
         return DrillDownQuery.term(field, dimension, value);
     }
 
+    /** The counts of all segments summed by value number, then per dimension the most frequent first. */
     private Map<String, List<Count>> counts(List<FacetedCollector.SegmentCounts> segments, int values) {
-        List<Map<String, Long>> byDimension = new ArrayList<>();
-        tables.dimensions().forEach(d -> byDimension.add(new HashMap<>()));
+        FacetValues.Value[] all = tables.values(); // read after the segments' tables: holds every number they use
+        long[] sums = new long[all.length];
         for (FacetedCollector.SegmentCounts segment : segments) {
-            int[] bits = segment.table().dimensionBits();
+            int[] numbers = segment.table().numbers();
             int[] counts = segment.counts();
             for (int ord = 0; ord < counts.length; ord++) {
-                if (counts[ord] > 0 && bits[ord] != 0) {
-                    byDimension.get(Integer.numberOfTrailingZeros(bits[ord]))
-                            .merge(segment.table().label(ord), (long) counts[ord], Long::sum);
+                if (counts[ord] > 0 && numbers[ord] >= 0) {
+                    sums[numbers[ord]] += counts[ord];
                 }
+            }
+        }
+        List<List<Count>> byDimension = new ArrayList<>();
+        tables.dimensions().forEach(d -> byDimension.add(new ArrayList<>()));
+        for (int number = 0; number < sums.length; number++) {
+            if (sums[number] > 0) {
+                byDimension.get(all[number].dimension()).add(new Count(all[number].label(), sums[number]));
             }
         }
         Map<String, List<Count>> result = new LinkedHashMap<>();
         for (int d = 0; d < byDimension.size(); d++) {
-            result.put(tables.dimensions().get(d), byDimension.get(d).entrySet().stream()
-                    .map(e -> new Count(e.getKey(), e.getValue()))
+            result.put(tables.dimensions().get(d), byDimension.get(d).stream()
                     .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value))
                     .limit(values)
                     .toList());
