@@ -5,7 +5,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonDocValuesField;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -207,9 +206,7 @@ public final class DocumentMapper {
             doc.add(new StoredField(ZONES_STORED, zone));
         }
         long validTo = e.validTo() == null ? Long.MAX_VALUE : e.validTo().toEpochDay();
-        doc.add(new LongPoint(VALID_FROM, e.validFrom().toEpochDay()));
         doc.add(new NumericDocValuesField(VALID_FROM, e.validFrom().toEpochDay()));
-        doc.add(new LongPoint(VALID_TO, validTo));
         doc.add(new NumericDocValuesField(VALID_TO, validTo));
         doc.add(new StoredField(VALID_FROM, e.validFrom().toString()));
         if (e.validTo() != null) {

@@ -3,7 +3,6 @@ package be.hulpwijzer.indexer.search;
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.document.DocumentMapper;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -100,10 +99,13 @@ final class QueryFactory {
                 NumericDocValuesField.newSlowRangeQuery(field, from, to));
     }
 
-    /** Like {@link #range}: the few engagements matching the text are checked one by one, not from the points. */
+    /**
+     * Checked per candidate from doc values, never walked from the points: nearly every engagement is in force,
+     * so Lucene would pick the points (its cost looks no worse than the engagements') and walk them all on
+     * every search, where the few engagements matching the text need checking one by one.
+     */
     private static Query longRange(String field, long from, long to) {
-        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
-                NumericDocValuesField.newSlowRangeQuery(field, from, to));
+        return NumericDocValuesField.newSlowRangeQuery(field, from, to);
     }
 
     /** The facet choices: any of the values per dimension; "free now" too, unless combined with other waits. */
