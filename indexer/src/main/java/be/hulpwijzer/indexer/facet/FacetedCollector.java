@@ -28,6 +28,8 @@ final class FacetedCollector {
 
     /** A kept ranking holds this many hits more than asked, so that deletions seldom make it too short. */
     static final int KEPT_MARGIN = 32;
+    /** Deeper pages are ranked anew every time: a kept ranking stays small ({@link SegmentWalk#bytes}). */
+    static final int KEPT_MAX_WANTED = 200;
 
     private final ScoreFactor factor;
     private final int rankByLevel;
@@ -106,7 +108,7 @@ final class FacetedCollector {
      */
     private void rankByScore(LeafReaderContext context, SegmentWalk walk, FixedBitSet found, long count,
                              ScoreFactor.Segment factors, Weight ranked, boolean alike) throws IOException {
-        if (keep == null || !walk.kept()) {
+        if (keep == null || !walk.kept() || byScore.wanted() > KEPT_MAX_WANTED) {
             rankInto(byScore, context, found, count, factors, ranked, alike);
             return;
         }

@@ -149,10 +149,10 @@ final class SegmentWalk {
         return result;
     }
 
-    /** Heap held. */
+    /** Heap held, with room for a kept ranking (at most {@code KEPT_MAX_WANTED + KEPT_MARGIN} hits of 16 bytes). */
     long bytes() {
         return base.ramBytesUsed() + (hits == base ? 0 : hits.ramBytesUsed()) + 4L * (counts.length + chosenBit.length)
-                + 64;
+                + 64 + 16L * (FacetedCollector.KEPT_MAX_WANTED + FacetedCollector.KEPT_MARGIN);
     }
 
     static int nextSetBit(FixedBitSet bits, int from) {

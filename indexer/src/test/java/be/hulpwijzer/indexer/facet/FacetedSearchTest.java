@@ -174,15 +174,9 @@ class FacetedSearchTest {
         Directory changing = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(changing, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
             Random random = new Random(3);
-            for (int id = 0; id < 2000; id++) {
-                writer.addDocument(CONFIG.build(document(id, random)));
-                if (id % 500 == 499) {
-                    writer.commit();
-                }
-            }
-            FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
+            addInSegments(writer, 2000, 500, random);
             WalkMemo memo = new WalkMemo(1L << 30, 1);
-            FacetedSearch kept = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, memo);
+            FacetedSearch kept = keepingAll(memo);
             DirectoryReader current = DirectoryReader.open(writer);
             for (int round = 0; round < 40; round++) {
                 Query base = random.nextBoolean() ? new MatchAllDocsQuery() : new TermQuery(new Term("word", "w" + random.nextInt(3)));
@@ -211,6 +205,22 @@ class FacetedSearchTest {
             current.close();
         }
         changing.close();
+    }
+
+    /** Random documents with keys 0 to {@code documents - 1}, a segment per {@code perSegment} of them. */
+    private static void addInSegments(IndexWriter writer, int documents, int perSegment, Random random) throws IOException {
+        for (int id = 0; id < documents; id++) {
+            writer.addDocument(CONFIG.build(document(id, random)));
+            if (id % perSegment == perSegment - 1) {
+                writer.commit();
+            }
+        }
+    }
+
+    /** A faceted search that keeps the walks of every segment, however small. */
+    private static FacetedSearch keepingAll(WalkMemo memo) {
+        return new FacetedSearch(new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS),
+                FacetsConfig.DEFAULT_INDEX_FIELD_NAME, memo);
     }
 
     private static void assertSameAs(Expected expected, FacetedSearch.Result result, IndexSearcher searcher, String what)
@@ -296,15 +306,9 @@ class FacetedSearchTest {
         Directory changing = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(changing, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
             Random random = new Random(5);
-            for (int id = 0; id < 4000; id++) {
-                writer.addDocument(CONFIG.build(document(id, random)));
-                if (id % 1000 == 999) {
-                    writer.commit();
-                }
-            }
-            FacetTables tables = new FacetTables(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, DIMENSIONS);
+            addInSegments(writer, 4000, 1000, random);
             WalkMemo memo = new WalkMemo(1L << 30, 1);
-            FacetedSearch kept = new FacetedSearch(tables, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, memo);
+            FacetedSearch kept = keepingAll(memo);
             SteadyStatistics statistics = new SteadyStatistics();
             ScoreFactor factor = segment -> {
                 float[] values = factors(segment);
