@@ -2,10 +2,13 @@ package be.hulpwijzer.indexer.facet;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
@@ -13,6 +16,7 @@ import org.apache.lucene.util.FixedBitSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Collects one slice of segments of a faceted search from their walks ({@link SegmentWalk}): the hits that
@@ -36,6 +40,11 @@ final class FacetedCollector {
     private final Object keep;
     private final TopByScore byScore;
     private final TopFieldCollector bySort;
+    /** By a sort: a top of its own per segment, to be kept ({@code wanted + KEPT_MARGIN} hits). */
+    private final Supplier<TopFieldCollector> ownSorted;
+    private final int wanted;
+    /** By a sort: the tops of the segments ranked from (or into) kept rankings, merged with {@code bySort} after. */
+    private final List<TopFieldDocs> keptSorted = new ArrayList<>();
     private final List<SegmentCounts> segments = new ArrayList<>();
     private long hits;
     private long keptRankings;
@@ -46,12 +55,15 @@ final class FacetedCollector {
      * @param keep by score: under what key the segments' best hits are kept with their kept walks (the scoring
      *             query, its statistics and the ranking's own key); null keeps none
      */
-    FacetedCollector(ScoreFactor factor, int rankByLevel, TopByScore byScore, TopFieldCollector bySort, Object keep) {
+    FacetedCollector(ScoreFactor factor, int rankByLevel, TopByScore byScore, TopFieldCollector bySort,
+                     Supplier<TopFieldCollector> ownSorted, int wanted, Object keep) {
         this.factor = factor;
         this.rankByLevel = rankByLevel;
         this.keep = keep;
         this.byScore = byScore;
         this.bySort = bySort;
+        this.ownSorted = ownSorted;
+        this.wanted = wanted;
     }
 
     record SegmentCounts(FacetTable table, int[] counts) {
@@ -70,8 +82,11 @@ final class FacetedCollector {
         return byScore;
     }
 
-    TopFieldCollector bySort() {
-        return bySort;
+    /** By a sort: the top of the segments ranked in this slice's collector, and those of the kept rankings. */
+    List<TopFieldDocs> sortedTops() throws IOException {
+        List<TopFieldDocs> tops = new ArrayList<>(keptSorted);
+        tops.add(bySort.topDocs());
+        return tops;
     }
 
     List<SegmentCounts> segments() {
@@ -97,7 +112,7 @@ final class FacetedCollector {
         if (byScore != null) {
             rankByScore(context, walk, found, count, factors, ranked, alike);
         } else {
-            rankBySort(context, found, factors, ranked == null ? null : ranked.scorer(context));
+            rankBySort(context, walk, found, count, factors, ranked);
         }
     }
 
@@ -176,9 +191,49 @@ final class FacetedCollector {
         }
     }
 
-    private void rankBySort(LeafReaderContext context, FixedBitSet found, ScoreFactor.Segment factors, Scorer ranker)
-            throws IOException {
-        LeafCollector sorted = bySort.getLeafCollector(context);
+    /** Like {@link #rankByScore}, by a sort: the segment's best hits kept with a kept walk. */
+    private void rankBySort(LeafReaderContext context, SegmentWalk walk, FixedBitSet found, long count,
+                            ScoreFactor.Segment factors, Weight ranked) throws IOException {
+        if (keep == null || !walk.kept() || wanted > KEPT_MAX_WANTED) {
+            sortInto(bySort, context, found, factors, ranked == null ? null : ranked.scorer(context));
+            return;
+        }
+        Bits live = context.reader().getLiveDocs();
+        SegmentWalk.KeptRanking kept = walk.ranking(keep);
+        if (kept == null || !kept.serves(wanted, live)) {
+            TopFieldCollector own = ownSorted.get();
+            sortInto(own, context, found, factors, ranked == null ? null : ranked.scorer(context));
+            kept = keptSorted(own.topDocs(), context.docBase, count <= wanted + KEPT_MARGIN);
+            walk.keep(kept);
+        } else {
+            keptRankings++;
+        }
+        List<FieldDoc> docs = new ArrayList<>(kept.docs().length);
+        for (int i = 0; i < kept.docs().length; i++) {
+            if (live == null || live.get(kept.docs()[i])) {
+                docs.add(new FieldDoc(context.docBase + kept.docs()[i], kept.scores()[i], kept.sortValues()[i]));
+            }
+        }
+        keptSorted.add(new TopFieldDocs(new TotalHits(docs.size(), TotalHits.Relation.EQUAL_TO),
+                docs.toArray(FieldDoc[]::new), null));
+    }
+
+    private SegmentWalk.KeptRanking keptSorted(TopFieldDocs top, int docBase, boolean whole) {
+        int[] docs = new int[top.scoreDocs.length];
+        float[] scores = new float[docs.length];
+        Object[][] values = new Object[docs.length][];
+        for (int i = 0; i < docs.length; i++) {
+            FieldDoc doc = (FieldDoc) top.scoreDocs[i];
+            docs[i] = doc.doc - docBase;
+            scores[i] = doc.score;
+            values[i] = doc.fields;
+        }
+        return new SegmentWalk.KeptRanking(keep, docs, scores, null, values, whole);
+    }
+
+    private static void sortInto(TopFieldCollector into, LeafReaderContext context, FixedBitSet found,
+                                 ScoreFactor.Segment factors, Scorer ranker) throws IOException {
+        LeafCollector sorted = into.getLeafCollector(context);
         int[] current = {-1};
         if (ranker != null) {
             sorted.setScorer(new Scorable() {

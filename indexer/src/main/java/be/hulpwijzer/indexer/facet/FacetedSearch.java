@@ -14,6 +14,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 
@@ -124,7 +125,10 @@ public final class FacetedSearch {
             // made here, not in the task: a collector manager is not made to be called from several threads
             FacetedCollector collector = new FacetedCollector(ranking.factor(), rankByLevel,
                     sorted == null ? new TopByScore(size, ((Ranking.ByScore) ranking).ties()) : null,
-                    sorted == null ? null : sorted.newCollector(), keep);
+                    sorted == null ? null : sorted.newCollector(),
+                    sorted == null ? null : () -> new TopFieldCollectorManager(((Ranking.BySort) ranking).sort(),
+                            size + FacetedCollector.KEPT_MARGIN, null, Integer.MAX_VALUE, false).newCollector(),
+                    size, keep);
             tasks.add(() -> {
                 for (LeafReaderContext leaf : slice.leaves) {
                     SegmentWalk walk = walks.walk(leaf.reader(), query, key, () -> {
@@ -149,7 +153,13 @@ public final class FacetedSearch {
         walks.rankingsFound(keptRankings);
         TopDocs top;
         if (sorted != null) {
-            top = sorted.reduce(slices.stream().map(FacetedCollector::bySort).toList());
+            List<TopFieldDocs> tops = new ArrayList<>();
+            for (FacetedCollector slice : slices) {
+                tops.addAll(slice.sortedTops());
+            }
+            // ties (none: every sort ends on a unique value) would go to the lower document, as in one collector
+            TopFieldDocs merged = TopDocs.merge(((Ranking.BySort) ranking).sort(), size, tops.toArray(TopFieldDocs[]::new));
+            top = new TopFieldDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), merged.scoreDocs, merged.fields);
         } else {
             top = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO),
                     TopByScore.merge(slices.stream().map(FacetedCollector::byScore).toList(), size));
@@ -163,11 +173,15 @@ public final class FacetedSearch {
      * whose statistics change with every reopen; none when that is not known) and the ranking's own key. Null when the ranking has none.
      */
     private static Object keepKey(IndexSearcher searcher, Query scorer, boolean alike, Ranking ranking) {
-        if (!(ranking instanceof Ranking.ByScore byScore) || byScore.keep() == null) {
+        Object own = ranking instanceof Ranking.ByScore byScore ? byScore.keep()
+                : ranking instanceof Ranking.BySort bySort && bySort.keep() != null
+                ? List.of(bySort.sort(), bySort.keep()) : null;
+        if (own == null) {
             return null;
         }
+        boolean scored = !(ranking instanceof Ranking.BySort bySort) || bySort.sort().needsScores();
         Object statistics;
-        if (alike) {
+        if (alike || !scored) {
             statistics = "alike";
         } else if (searcher instanceof SteadyStatistics.Scoring steady) {
             statistics = steady.epoch().id();
@@ -178,7 +192,7 @@ public final class FacetedSearch {
             }
             statistics = reader.getKey();
         }
-        return List.of(scorer, statistics, byScore.keep());
+        return List.of(scorer, statistics, own);
     }
 
     /** The unscored weight of the query, made once per search and only when a segment has to be walked. */

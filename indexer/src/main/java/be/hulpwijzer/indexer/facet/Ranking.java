@@ -30,7 +30,14 @@ public sealed interface Ranking {
         IntToLongFunction of(LeafReader segment);
     }
 
-    /** Lucene's sort, where the score (if sorted on) is score times factor. */
-    record BySort(Sort sort, ScoreFactor factor) implements Ranking {
+    /**
+     * Lucene's sort, where the score (if sorted on) is score times factor.
+     *
+     * @param keep as for {@link ByScore}: under equal values (and the same sort) a segment's documents sort alike
+     */
+    record BySort(Sort sort, ScoreFactor factor, Object keep) implements Ranking {
+        public BySort(Sort sort, ScoreFactor factor) {
+            this(sort, factor, null);
+        }
     }
 }

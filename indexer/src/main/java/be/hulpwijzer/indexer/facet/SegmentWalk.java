@@ -33,9 +33,11 @@ final class SegmentWalk {
      * The best hits of the segment by one ranking, best first, in the segment's own document numbers, as ranked
      * among the hits not deleted at the time.
      *
-     * @param whole whether that was every such hit
+     * @param ties       by score: each hit's tie value (else null)
+     * @param sortValues by a sort: each hit's sort values (else null)
+     * @param whole      whether that was every such hit
      */
-    record KeptRanking(Object key, int[] docs, float[] scores, long[] ties, boolean whole) {
+    record KeptRanking(Object key, int[] docs, float[] scores, long[] ties, Object[][] sortValues, boolean whole) {
 
         /**
          * Whether the best {@code wanted} of the hits not deleted now are among these. A segment only loses

@@ -142,7 +142,7 @@ final class TopByScore {
             scores[i] = best.get(i).score;
             tieValues[i] = best.get(i).tie;
         }
-        return new SegmentWalk.KeptRanking(key, docs, scores, tieValues, whole);
+        return new SegmentWalk.KeptRanking(key, docs, scores, tieValues, null, whole);
     }
 
     /** The best {@code wanted} of all slices, best first. */

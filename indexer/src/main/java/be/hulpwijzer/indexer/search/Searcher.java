@@ -115,15 +115,17 @@ public final class Searcher {
         return switch (request.sort()) {
             // nearest location first (a module without one last), then as by relevance
             case DISTANCE -> new Ranking.BySort(new Sort(LatLonDocValuesField.newDistanceSort(DocumentMapper.LOCATION,
-                    request.origin().latitude(), request.origin().longitude()), SortField.FIELD_SCORE, byId), boost);
+                    request.origin().latitude(), request.origin().longitude()), SortField.FIELD_SCORE, byId), boost,
+                    boost.key());
             case WAIT -> new Ranking.BySort(new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT),
-                    SortField.FIELD_SCORE, byId), boost);
+                    SortField.FIELD_SCORE, byId), boost, boost.key());
             case CONFIRMED -> {
                 SortField confirmed = new SortField(DocumentMapper.CONFIRMED_AT, SortField.Type.LONG, true);
                 confirmed.setMissingValue(Long.MIN_VALUE);
-                yield new Ranking.BySort(new Sort(confirmed, byId), boost);
+                yield new Ranking.BySort(new Sort(confirmed, byId), boost, boost.key());
             }
-            // ties by module id, always: the boost's key says all that changes the ranking of a segment
+            // a segment's order changes only with the boost's key (and the sort, which the sorts' keys include);
+            // ties by module id, always
             default -> new Ranking.ByScore(boost, segment -> ranks.of(segment)::moduleId, boost.key());
         };
     }

@@ -27,6 +27,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -207,6 +208,11 @@ class FacetedSearchTest {
         changing.close();
     }
 
+    /** The scores of a top: sorted tops carry them as their first sort value (they are sorted on score first). */
+    private static List<Float> scores(ScoreDoc[] docs) {
+        return Arrays.stream(docs).map(d -> d instanceof FieldDoc sorted ? (Float) sorted.fields[0] : d.score).toList();
+    }
+
     /** Random documents with keys 0 to {@code documents - 1}, a segment per {@code perSegment} of them. */
     private static void addInSegments(IndexWriter writer, int documents, int perSegment, Random random) throws IOException {
         for (int id = 0; id < documents; id++) {
@@ -287,14 +293,15 @@ class FacetedSearchTest {
             TopDocs expected = oneThread.search(FunctionScoreQuery.boostByValue(filtered,
                     DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
             String keep = random.nextInt(4) == 0 ? null : "factors from doc values"; // mostly kept rankings
+            boolean sorted = random.nextInt(3) == 0; // the same order as Lucene's sort on score, then id
             for (IndexSearcher searcher : List.of(oneThread, sliced, sliced)) { // the second time from kept walks
-                FacetedSearch.Result result = faceted.search(searcher, base, chosen,
-                        new Ranking.ByScore(random.nextBoolean() ? plain : inLevels, FacetedSearchTest::ids, keep),
-                        wanted, 100);
-                String what = base + " " + chosen + " top " + wanted;
+                ScoreFactor factor = random.nextBoolean() ? plain : inLevels;
+                FacetedSearch.Result result = faceted.search(searcher, base, chosen, sorted
+                        ? new Ranking.BySort(byScore, factor, keep)
+                        : new Ranking.ByScore(factor, FacetedSearchTest::ids, keep), wanted, 100);
+                String what = base + " " + chosen + " top " + wanted + (sorted ? " sorted" : "");
                 assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
-                assertThat(Arrays.stream(result.top().scoreDocs).map(d -> d.score).toList()).as(what)
-                        .isEqualTo(Arrays.stream(expected.scoreDocs).map(d -> d.score).toList());
+                assertThat(scores(result.top().scoreDocs)).as(what).isEqualTo(scores(expected.scoreDocs));
                 assertThat(result.total()).as(what).isEqualTo(expected.totalHits.value);
             }
         }
@@ -321,38 +328,43 @@ class FacetedSearchTest {
                     .add(new TermQuery(new Term("text", "w2")), BooleanClause.Occur.SHOULD).build()};
             long epochs = 0;
             long lastEpoch = -1;
+            int next = 4000;
             for (int round = 0; round < 60; round++) {
                 Query base = queries[round % queries.length];
                 Map<String, Set<String>> chosen = round % 2 == 0 ? Map.of()
                         : Map.of("zone", Set.of(VALUES[0][random.nextInt(VALUES[0].length)]));
                 int wanted = 1 + random.nextInt(50);
-                SteadySearcher searcher = new SteadySearcher(current, null, statistics.epoch(current));
-                if (searcher.epoch().id() != lastEpoch) {
-                    epochs++;
-                    lastEpoch = searcher.epoch().id();
-                }
+                boolean sorted = round % 4 < 2;
+                Ranking ranking = sorted ? new Ranking.BySort(byScore, factor, "factors from doc values")
+                        : new Ranking.ByScore(factor, FacetedSearchTest::ids, "factors from doc values");
                 DrillDownQuery filtered = new DrillDownQuery(CONFIG, base);
                 chosen.forEach((dimension, values) -> values.forEach(value -> filtered.add(dimension, value)));
-                TopDocs expected = searcher.search(FunctionScoreQuery.boostByValue(filtered,
-                        DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
-                FacetedSearch.Result result = kept.search(searcher, base, chosen,
-                        new Ranking.ByScore(factor, FacetedSearchTest::ids, "factors from doc values"), wanted, 100);
-                String what = "round " + round + ": " + base + " " + chosen + " top " + wanted;
-                assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
-                assertThat(Arrays.stream(result.top().scoreDocs).map(d -> d.score).toList()).as(what)
-                        .isEqualTo(Arrays.stream(expected.scoreDocs).map(d -> d.score).toList());
-                // delete some of the best hits: the kept rankings must give way to the next, or be ranked anew
-                List<Long> best = ids(searcher, result.top().scoreDocs);
-                for (Long id : best.subList(0, Math.min(best.size(), 1 + random.nextInt(12)))) {
-                    writer.deleteDocuments(new Term("key", Long.toString(id)));
-                }
-                for (int added = 0; added < 4; added++) { // new documents change the statistics: in time, a new epoch
-                    writer.addDocument(CONFIG.build(document(4000 + 4 * round + added, random)));
-                }
-                DirectoryReader next = DirectoryReader.openIfChanged(current, writer);
-                if (next != null) {
-                    current.close();
-                    current = next;
+                for (String pass : List.of("before", "after")) { // after: the best hits deleted, documents added
+                    SteadySearcher searcher = new SteadySearcher(current, null, statistics.epoch(current));
+                    if (searcher.epoch().id() != lastEpoch) {
+                        epochs++;
+                        lastEpoch = searcher.epoch().id();
+                    }
+                    TopDocs expected = searcher.search(FunctionScoreQuery.boostByValue(filtered,
+                            DoubleValuesSource.fromFloatField("factor")), wanted, byScore, true);
+                    FacetedSearch.Result result = kept.search(searcher, base, chosen, ranking, wanted, 100);
+                    String what = "round " + round + " " + pass + ": " + base + " " + chosen + " top " + wanted
+                            + (sorted ? " sorted" : "");
+                    assertThat(ids(searcher, result.top().scoreDocs)).as(what).isEqualTo(ids(searcher, expected.scoreDocs));
+                    assertThat(scores(result.top().scoreDocs)).as(what).isEqualTo(scores(expected.scoreDocs));
+                    // delete some of the best hits: the kept rankings must give way to the next, or be ranked anew
+                    List<Long> best = ids(searcher, result.top().scoreDocs);
+                    for (Long id : best.subList(0, Math.min(best.size(), 1 + random.nextInt(12)))) {
+                        writer.deleteDocuments(new Term("key", Long.toString(id)));
+                    }
+                    for (int added = 0; added < 2; added++) { // new documents change the statistics: in time, a new epoch
+                        writer.addDocument(CONFIG.build(document(next++, random)));
+                    }
+                    DirectoryReader reopened = DirectoryReader.openIfChanged(current, writer);
+                    if (reopened != null) {
+                        current.close();
+                        current = reopened;
+                    }
                 }
             }
             assertThat(memo.rankingsFound()).as("segments ranked from kept rankings after deletions").isPositive();
