@@ -173,9 +173,8 @@ class FacetedSearchTest {
     @Test
     void keptWalksStayTrueWhenDocumentsAreDeletedAfterwards() throws IOException {
         Directory changing = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(changing, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
-            Random random = new Random(3);
-            addInSegments(writer, 2000, 500, random);
+        Random random = new Random(3);
+        try (IndexWriter writer = inSegments(changing, 2000, 500, random)) {
             WalkMemo memo = new WalkMemo(1L << 30, 1);
             FacetedSearch kept = keepingAll(memo);
             DirectoryReader current = DirectoryReader.open(writer);
@@ -213,14 +212,20 @@ class FacetedSearchTest {
         return Arrays.stream(docs).map(d -> d instanceof FieldDoc sorted ? (Float) sorted.fields[0] : d.score).toList();
     }
 
-    /** Random documents with keys 0 to {@code documents - 1}, a segment per {@code perSegment} of them. */
-    private static void addInSegments(IndexWriter writer, int documents, int perSegment, Random random) throws IOException {
+    /**
+     * A writer that never merges, having added random documents with keys 0 to {@code documents - 1}, a segment
+     * per {@code perSegment} of them.
+     */
+    private static IndexWriter inSegments(Directory directory, int documents, int perSegment, Random random)
+            throws IOException {
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE));
         for (int id = 0; id < documents; id++) {
             writer.addDocument(CONFIG.build(document(id, random)));
             if (id % perSegment == perSegment - 1) {
                 writer.commit();
             }
         }
+        return writer;
     }
 
     /** A faceted search that keeps the walks of every segment, however small. */
@@ -311,9 +316,8 @@ class FacetedSearchTest {
     @Test
     void keptRankingsStayTrueWhenTheirBestHitsAreDeletedAndDocumentsAddedUnderSteadyStatistics() throws IOException {
         Directory changing = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(changing, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
-            Random random = new Random(5);
-            addInSegments(writer, 4000, 1000, random);
+        Random random = new Random(5);
+        try (IndexWriter writer = inSegments(changing, 4000, 1000, random)) {
             WalkMemo memo = new WalkMemo(1L << 30, 1);
             FacetedSearch kept = keepingAll(memo);
             SteadyStatistics statistics = new SteadyStatistics();
