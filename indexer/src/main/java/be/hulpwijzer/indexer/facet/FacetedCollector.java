@@ -2,13 +2,11 @@ package be.hulpwijzer.indexer.facet;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
@@ -52,8 +50,8 @@ final class FacetedCollector {
     /**
      * Exactly one of {@code byScore} and {@code bySort}.
      *
-     * @param keep by score: under what key the segments' best hits are kept with their kept walks (the scoring
-     *             query, its statistics and the ranking's own key); null keeps none
+     * @param keep under what key the segments' best hits are kept with their kept walks (the scoring query, its
+     *             statistics and the ranking's own key); null keeps none
      */
     FacetedCollector(ScoreFactor factor, int rankByLevel, TopByScore byScore, TopFieldCollector bySort,
                      Supplier<TopFieldCollector> ownSorted, int wanted, Object keep) {
@@ -119,7 +117,7 @@ final class FacetedCollector {
     /**
      * Ranks a segment's hits by score. When the segment's walk is kept, so are its best hits under the search's
      * key: the next search with the same walk and key takes them from there, without the deleted ones, as long
-     * as enough remain ({@link SegmentWalk.KeptRanking#serves}).
+     * as enough remain ({@link KeptRanking#serves}).
      */
     private void rankByScore(LeafReaderContext context, SegmentWalk walk, FixedBitSet found, long count,
                              ScoreFactor.Segment factors, Weight ranked, boolean alike) throws IOException {
@@ -128,7 +126,7 @@ final class FacetedCollector {
             return;
         }
         Bits live = context.reader().getLiveDocs();
-        SegmentWalk.KeptRanking kept = walk.ranking(keep);
+        KeptRanking kept = walk.ranking(keep);
         if (kept == null || !kept.serves(byScore.wanted(), live)) {
             TopByScore own = byScore.sized(byScore.wanted() + KEPT_MARGIN);
             rankInto(own, context, found, count, factors, ranked, alike);
@@ -137,12 +135,7 @@ final class FacetedCollector {
         } else {
             keptRankings++;
         }
-        int[] docs = kept.docs();
-        for (int i = 0; i < docs.length; i++) {
-            if (live == null || live.get(docs[i])) {
-                byScore.offer(kept.scores()[i], kept.ties()[i], context.docBase + docs[i]);
-            }
-        }
+        kept.offerTo(byScore, live, context.docBase);
     }
 
     /**
@@ -199,36 +192,16 @@ final class FacetedCollector {
             return;
         }
         Bits live = context.reader().getLiveDocs();
-        SegmentWalk.KeptRanking kept = walk.ranking(keep);
+        KeptRanking kept = walk.ranking(keep);
         if (kept == null || !kept.serves(wanted, live)) {
             TopFieldCollector own = ownSorted.get();
             sortInto(own, context, found, factors, ranked == null ? null : ranked.scorer(context));
-            kept = keptSorted(own.topDocs(), context.docBase, count <= wanted + KEPT_MARGIN);
+            kept = KeptRanking.sorted(keep, own.topDocs(), context.docBase, count <= wanted + KEPT_MARGIN);
             walk.keep(kept);
         } else {
             keptRankings++;
         }
-        List<FieldDoc> docs = new ArrayList<>(kept.docs().length);
-        for (int i = 0; i < kept.docs().length; i++) {
-            if (live == null || live.get(kept.docs()[i])) {
-                docs.add(new FieldDoc(context.docBase + kept.docs()[i], kept.scores()[i], kept.sortValues()[i]));
-            }
-        }
-        keptSorted.add(new TopFieldDocs(new TotalHits(docs.size(), TotalHits.Relation.EQUAL_TO),
-                docs.toArray(FieldDoc[]::new), null));
-    }
-
-    private SegmentWalk.KeptRanking keptSorted(TopFieldDocs top, int docBase, boolean whole) {
-        int[] docs = new int[top.scoreDocs.length];
-        float[] scores = new float[docs.length];
-        Object[][] values = new Object[docs.length][];
-        for (int i = 0; i < docs.length; i++) {
-            FieldDoc doc = (FieldDoc) top.scoreDocs[i];
-            docs[i] = doc.doc - docBase;
-            scores[i] = doc.score;
-            values[i] = doc.fields;
-        }
-        return new SegmentWalk.KeptRanking(keep, docs, scores, null, values, whole);
+        keptSorted.add(kept.sortedTop(live, context.docBase));
     }
 
     private static void sortInto(TopFieldCollector into, LeafReaderContext context, FixedBitSet found,

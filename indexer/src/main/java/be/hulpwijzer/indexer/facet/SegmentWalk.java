@@ -4,7 +4,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
@@ -28,35 +27,6 @@ final class SegmentWalk {
     /** Whether the walk is kept between searches (only then is a ranking kept with it). */
     private volatile boolean kept;
     private volatile KeptRanking ranking;
-
-    /**
-     * The best hits of the segment by one ranking, best first, in the segment's own document numbers, as ranked
-     * among the hits not deleted at the time.
-     *
-     * @param ties       by score: each hit's tie value (else null)
-     * @param sortValues by a sort: each hit's sort values (else null)
-     * @param whole      whether that was every such hit
-     */
-    record KeptRanking(Object key, int[] docs, float[] scores, long[] ties, Object[][] sortValues, boolean whole) {
-
-        /**
-         * Whether the best {@code wanted} of the hits not deleted now are among these. A segment only loses
-         * documents: any hit left out was beaten by every kept hit, so as long as {@code wanted} kept hits
-         * remain, nothing left out can enter.
-         */
-        boolean serves(int wanted, Bits live) {
-            if (whole) {
-                return true;
-            }
-            int remaining = 0;
-            for (int doc : docs) {
-                if (live == null || live.get(doc)) {
-                    remaining++;
-                }
-            }
-            return remaining >= wanted;
-        }
-    }
 
     private SegmentWalk(FacetTable table, SegmentChoice choice, FixedBitSet base, FixedBitSet hits, int[] counts) {
         this.table = table;

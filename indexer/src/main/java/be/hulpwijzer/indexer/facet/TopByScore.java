@@ -128,7 +128,7 @@ final class TopByScore {
      *
      * @param whole whether it holds every hit of the segment
      */
-    SegmentWalk.KeptRanking kept(Object key, int docBase, boolean whole) {
+    KeptRanking kept(Object key, int docBase, boolean whole) {
         List<Entry> best = new ArrayList<>(queue.size());
         for (Entry entry : queue) {
             best.add(entry);
@@ -142,7 +142,7 @@ final class TopByScore {
             scores[i] = best.get(i).score;
             tieValues[i] = best.get(i).tie;
         }
-        return new SegmentWalk.KeptRanking(key, docs, scores, tieValues, null, whole);
+        return new KeptRanking(key, docs, scores, tieValues, null, whole);
     }
 
     /** The best {@code wanted} of all slices, best first. */
