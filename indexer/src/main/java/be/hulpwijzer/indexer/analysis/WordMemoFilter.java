@@ -87,9 +87,10 @@ final class WordMemoFilter extends TokenFilter {
                 return known;
             }
         }
-        Token[] made = run(new String(buffer, 0, length), span);
+        String text = new String(buffer, 0, length);
+        Token[] made = run(text, span);
         if (memorable && memo.size() < LIMIT) {
-            memo.put(new String(buffer, 0, length), made);
+            memo.put(text, made);
         }
         return made;
     }

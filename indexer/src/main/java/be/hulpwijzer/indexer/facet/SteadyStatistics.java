@@ -4,6 +4,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.util.IOSupplier;
 
 import java.io.IOException;
 import java.util.Map;
@@ -49,12 +50,6 @@ public final class SteadyStatistics {
         Epoch epoch();
     }
 
-    /** Computes statistics from a searcher's own reader. */
-    @FunctionalInterface
-    public interface Source<T> {
-        T compute() throws IOException;
-    }
-
     /** Statistics fixed by the first asking; a segment scores alike in the same epoch. */
     public static final class Epoch {
         private final long id = EPOCHS.incrementAndGet();
@@ -74,12 +69,12 @@ public final class SteadyStatistics {
         }
 
         /** The field's statistics of the epoch; null (not kept) when the field has no documents yet. */
-        public CollectionStatistics collection(String field, Source<CollectionStatistics> source) throws IOException {
+        public CollectionStatistics collection(String field, IOSupplier<CollectionStatistics> source) throws IOException {
             CollectionStatistics kept = fields.get(field);
             if (kept != null) {
                 return kept;
             }
-            CollectionStatistics computed = source.compute();
+            CollectionStatistics computed = source.get();
             return computed == null ? null : fields.computeIfAbsent(field, f -> computed);
         }
 
@@ -87,13 +82,13 @@ public final class SteadyStatistics {
          * The term's statistics of the epoch, never beyond its field's statistics (a term first asked for after
          * the field grew could otherwise be in more documents than the field, and score below zero).
          */
-        public TermStatistics term(Term term, Source<CollectionStatistics> field, Source<TermStatistics> source)
+        public TermStatistics term(Term term, IOSupplier<CollectionStatistics> field, IOSupplier<TermStatistics> source)
                 throws IOException {
             TermStatistics kept = terms.get(term);
             if (kept != null) {
                 return kept;
             }
-            TermStatistics computed = source.compute();
+            TermStatistics computed = source.get();
             CollectionStatistics collection = collection(term.field(), field);
             if (collection != null) {
                 long docFreq = Math.min(computed.docFreq(), collection.docCount());

@@ -3,6 +3,7 @@ package be.hulpwijzer.indexer.facet;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.IOSupplier;
 
 import java.util.HashSet;
 import java.util.Iterator;
@@ -43,18 +44,13 @@ public final class WalkMemo {
         this.minDocs = minDocs;
     }
 
-    /** A walk that computes itself when it is not kept. */
-    @FunctionalInterface
-    interface Walk {
-        SegmentWalk walk() throws java.io.IOException;
-    }
-
     /** The kept walk of this segment for this query and choices, or a new one (kept when the segment is large). */
-    SegmentWalk walk(LeafReader segment, Query query, Map<String, Set<String>> choices, Walk walk)
+    SegmentWalk walk(LeafReader segment, Query query, Map<String, Set<String>> choices,
+                     IOSupplier<SegmentWalk> walk)
             throws java.io.IOException {
         IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
         if (maxBytes <= 0 || helper == null || segment.maxDoc() < minDocs) {
-            return walk.walk();
+            return walk.get();
         }
         Key key = new Key(helper.getKey(), query, choices);
         synchronized (this) {
@@ -64,7 +60,7 @@ public final class WalkMemo {
                 return kept;
             }
         }
-        SegmentWalk fresh = walk.walk();
+        SegmentWalk fresh = walk.get();
         fresh.keep();
         synchronized (this) {
             walked++;

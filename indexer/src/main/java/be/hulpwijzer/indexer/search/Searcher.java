@@ -110,24 +110,26 @@ public final class Searcher {
         return from >= docs.length ? new ScoreDoc[0] : Arrays.copyOfRange(docs, from, Math.min(docs.length, from + request.size()));
     }
 
+    /**
+     * By score, or by one of the sorts; either way a segment's order changes only with the boost's key (and the
+     * sort, which {@link FacetedSearch} adds to it), so that key lets the ranking be kept. Ties by module id.
+     */
     private static Ranking ranking(SearchRequest request, RankBoost boost, SegmentTables<RankTable> ranks) {
         SortField byId = new SortField(DocumentMapper.MODULE_ID, SortField.Type.LONG);
-        return switch (request.sort()) {
+        Sort sort = switch (request.sort()) {
             // nearest location first (a module without one last), then as by relevance
-            case DISTANCE -> new Ranking.BySort(new Sort(LatLonDocValuesField.newDistanceSort(DocumentMapper.LOCATION,
-                    request.origin().latitude(), request.origin().longitude()), SortField.FIELD_SCORE, byId), boost,
-                    boost.key());
-            case WAIT -> new Ranking.BySort(new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT),
-                    SortField.FIELD_SCORE, byId), boost, boost.key());
+            case DISTANCE -> new Sort(LatLonDocValuesField.newDistanceSort(DocumentMapper.LOCATION,
+                    request.origin().latitude(), request.origin().longitude()), SortField.FIELD_SCORE, byId);
+            case WAIT -> new Sort(new SortField(DocumentMapper.WAIT_DAYS, SortField.Type.INT), SortField.FIELD_SCORE, byId);
             case CONFIRMED -> {
                 SortField confirmed = new SortField(DocumentMapper.CONFIRMED_AT, SortField.Type.LONG, true);
                 confirmed.setMissingValue(Long.MIN_VALUE);
-                yield new Ranking.BySort(new Sort(confirmed, byId), boost, boost.key());
+                yield new Sort(confirmed, byId);
             }
-            // a segment's order changes only with the boost's key (and the sort, which the sorts' keys include);
-            // ties by module id, always
-            default -> new Ranking.ByScore(boost, segment -> ranks.of(segment)::moduleId, boost.key());
+            default -> null;
         };
+        return sort == null ? new Ranking.ByScore(boost, segment -> ranks.of(segment)::moduleId, boost.key())
+                : new Ranking.BySort(sort, boost, boost.key());
     }
 
     private List<SearchResult.Hit> hits(FacetSearcher searcher, ScoreDoc[] docs, Query highlight, Instant now)
