@@ -2,17 +2,43 @@ package be.hulpwijzer.indexer.facet;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
-/** A searcher that scores text with the statistics of an epoch ({@link SteadyStatistics}), not its reader's own. */
+/**
+ * A searcher that scores text with the statistics of an epoch ({@link SteadyStatistics}), not its reader's own,
+ * and remembers the scoring weights and rewritten queries it made, for as long as it lives (one reader). A
+ * weight of a text query looks its terms up in every segment; the same text is searched again for the
+ * engagements of the same search, and by every repeated search until the next reopen.
+ */
 public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Scoring {
 
+    /** Per searcher; a searcher lives until the next reopen. */
+    static final int MAX_REMEMBERED = 1_000;
+    /** As Lucene's own top by score: past this many hits, the total may be a lower bound. */
+    private static final int TOTAL_HITS_THRESHOLD = 1_000;
+
     private final SteadyStatistics.Epoch epoch;
+    private final Map<WeightKey, Weight> weights = new ConcurrentHashMap<>();
+    private final Map<Query, Query> rewritten = new ConcurrentHashMap<>();
+
+    private record WeightKey(Query query, ScoreMode mode, float boost) {
+    }
 
     public SteadySearcher(IndexReader reader, Executor slices, SteadyStatistics.Epoch epoch) {
         super(reader, slices);
@@ -33,5 +59,70 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
     public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
         return epoch.term(term, () -> super.collectionStatistics(term.field()),
                 () -> super.termStatistics(term, docFreq, totalTermFreq));
+    }
+
+    /**
+     * Remembers weights that score (Lucene's weights hold no state of a search). Weights that only match are
+     * made anew: Lucene's query cache counts a filter's uses by the weights made for it, to decide what to cache.
+     */
+    @Override
+    public Weight createWeight(Query query, ScoreMode scoreMode, float boost) throws IOException {
+        if (!scoreMode.needsScores() || !equalityTellsAll(query)) {
+            return super.createWeight(query, scoreMode, boost);
+        }
+        WeightKey key = new WeightKey(query, scoreMode, boost);
+        Weight weight = weights.get(key);
+        if (weight == null) {
+            weight = super.createWeight(query, scoreMode, boost);
+            if (weights.size() < MAX_REMEMBERED) {
+                weights.putIfAbsent(key, weight);
+            }
+        }
+        return weight;
+    }
+
+    @Override
+    public Query rewrite(Query original) throws IOException {
+        if (!equalityTellsAll(original)) {
+            return super.rewrite(original);
+        }
+        Query query = rewritten.get(original);
+        if (query == null) {
+            query = super.rewrite(original);
+            if (rewritten.size() < MAX_REMEMBERED) {
+                rewritten.putIfAbsent(original, query);
+            }
+        }
+        return query;
+    }
+
+    /**
+     * Whether queries equal to this one are the same query. A term query can carry the term's states of some
+     * segments (Lucene's rewrites of a set of terms make such queries per segment), which its equality ignores.
+     */
+    private static boolean equalityTellsAll(Query query) {
+        boolean[] tellsAll = {true};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                if (leaf instanceof TermQuery term && term.getTermStates() != null) {
+                    tellsAll[0] = false;
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return tellsAll[0];
+    }
+
+    /** The best {@code n} by score, searched in the calling thread: for searches that few documents match. */
+    public TopDocs searchInThisThread(Query query, int n) throws IOException {
+        TopScoreDocCollector collector = new TopScoreDocCollectorManager(n, null, TOTAL_HITS_THRESHOLD, false)
+                .newCollector();
+        search(getIndexReader().leaves(), createWeight(rewrite(query), collector.scoreMode(), 1f), collector);
+        return collector.topDocs();
     }
 }

@@ -247,22 +247,12 @@ public final class SearchIndex implements AutoCloseable {
     public static final class FacetSearcher extends SteadySearcher {
         private final FacetedSearch faceted;
         private final SegmentTables<RankTable> ranks;
-        private final IndexSearcher oneThread;
 
         FacetSearcher(IndexReader reader, Executor slices, FacetedSearch faceted, SegmentTables<RankTable> ranks,
                       SteadyStatistics.Epoch epoch) {
             super(reader, slices, epoch);
             this.faceted = faceted;
             this.ranks = ranks;
-            this.oneThread = slices == null ? this : new IndexSearcher(reader);
-        }
-
-        /**
-         * The same reader searched in the calling thread: for small searches (few documents can match), where
-         * handing slices to other threads costs more than it saves.
-         */
-        public IndexSearcher inOneThread() {
-            return oneThread;
         }
 
         public FacetedSearch faceted() {

@@ -31,9 +31,13 @@ import java.util.Set;
 final class QueryFactory {
 
     private final QueryBuilder analysed;
+    /** For highlighting: a written-out acronym is marked where its words stand together, not each word anywhere. */
+    private final QueryBuilder phrases;
 
     QueryFactory(DutchAnalyzers analyzers) {
         this.analysed = new QueryBuilder(analyzers.query());
+        this.phrases = new QueryBuilder(analyzers.query());
+        phrases.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
     /** The text part alone (null without searchable words), also used for highlighting. */
@@ -59,7 +63,7 @@ final class QueryFactory {
 
     /** What to mark in a description: any of the words, each wherever it occurs. Null without words. */
     Query highlight(String text) {
-        return text.isBlank() ? null : analysed.createBooleanQuery(DocumentMapper.DESCRIPTION, text, Occur.SHOULD);
+        return text.isBlank() ? null : phrases.createBooleanQuery(DocumentMapper.DESCRIPTION, text, Occur.SHOULD);
     }
 
     /**

@@ -13,26 +13,18 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +32,23 @@ import java.util.Map;
 /** Runs a search on an index: facets counted sideways, sorting, paging, snippets, spelling suggestion. */
 public final class Searcher {
 
-    private static final int SNIPPET_LENGTH = 240;
     private static final int ENGAGEMENTS_SHOWN = 5;
     private static final int FACET_VALUES = 100;
     /** Fewer modules than this and a spelling suggestion is looked for. */
     private static final int FINDS_LITTLE = 3;
 
-    private final DutchAnalyzers analyzers;
     private final QueryText queryText;
     private final DocumentMapper mapper;
     private final QueryFactory queries;
+    private final Snippets snippets;
+    private final Spelling spelling;
 
     public Searcher(DutchAnalyzers analyzers, DocumentMapper mapper) {
-        this.analyzers = analyzers;
         this.queryText = analyzers.queryText();
         this.mapper = mapper;
         this.queries = new QueryFactory(analyzers);
+        this.snippets = new Snippets(analyzers.index());
+        this.spelling = new Spelling(analyzers.vocabulary());
     }
 
     /**
@@ -69,7 +62,7 @@ public final class Searcher {
             Page page = modules(searcher, prepared, now);
             // "bedoelde u ...?" only when the words found little: a word the index does not know that still finds
             // much (a compound found by its parts) is no typo, and looking for similar words costs milliseconds
-            String suggestion = page.total < FINDS_LITTLE ? suggest(searcher, prepared.text()) : null;
+            String suggestion = page.total < FINDS_LITTLE ? spelling.suggest(searcher.getIndexReader(), searcher.epoch(), prepared.text()) : null;
             boolean corrected = false;
             if (page.total == 0 && suggestion != null) {
                 Page retry = modules(searcher, prepared.withText(queryText.prepare(suggestion)), now);
@@ -167,7 +160,7 @@ public final class Searcher {
     private List<SearchResult.EngagementHit> engagements(FacetSearcher searcher, SearchRequest request, Query text,
                                                          Query highlight, Instant now) throws IOException {
         Query query = queries.engagements(request, text, QueryFactory.today(now));
-        TopDocs top = searcher.inOneThread().search(query, ENGAGEMENTS_SHOWN); // engagements are few
+        TopDocs top = searcher.searchInThisThread(query, ENGAGEMENTS_SHOWN); // engagements are few
         Document[] stored = stored(searcher, top.scoreDocs);
         String[] snippets = snippets(searcher, top.scoreDocs, stored, highlight);
         List<SearchResult.EngagementHit> result = new ArrayList<>();
@@ -194,71 +187,15 @@ public final class Searcher {
         return stored;
     }
 
-    /** Highlighted passages of the description, HTML-escaped with the matches in {@code <mark>}. */
-    private String[] snippets(FacetSearcher searcher, ScoreDoc[] docs, Document[] stored, Query text) throws IOException {
-        String[] snippets = new String[docs.length];
-        if (text != null && docs.length > 0) {
-            Map<Integer, Document> byDoc = new HashMap<>();
-            for (int i = 0; i < docs.length; i++) {
-                byDoc.put(docs[i].doc, stored[i]);
-            }
-            UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzers.index())
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                    .withMaxLength(10_000)) {
-                @Override // the texts were read already: no second reading of the same stored fields
-                protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
-                        throws IOException {
-                    List<CharSequence[]> values = new ArrayList<>();
-                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                        CharSequence[] texts = new CharSequence[fields.length];
-                        for (int f = 0; f < fields.length; f++) {
-                            String text = byDoc.get(doc).get(fields[f]);
-                            texts[f] = text == null ? "" : text;
-                        }
-                        values.add(texts);
-                    }
-                    return values;
-                }
-            };
-            int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
-            Map<String, String[]> found = highlighter.highlightFields(new String[]{DocumentMapper.DESCRIPTION}, text,
-                    ids, new int[]{1});
-            String[] passages = found.get(DocumentMapper.DESCRIPTION);
-            System.arraycopy(passages, 0, snippets, 0, Math.min(passages.length, snippets.length));
-        }
+    private String[] snippets(FacetSearcher searcher, ScoreDoc[] docs, Document[] stored, Query highlight)
+            throws IOException {
+        int[] ids = new int[docs.length];
+        String[] descriptions = new String[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            if (snippets[i] == null) {
-                String description = stored[i].get(DocumentMapper.DESCRIPTION);
-                snippets[i] = escape(description == null ? "" : description.length() <= SNIPPET_LENGTH ? description
-                        : description.substring(0, description.lastIndexOf(' ', SNIPPET_LENGTH)) + " …");
-            }
+            ids[i] = docs[i].doc;
+            descriptions[i] = stored[i].get(DocumentMapper.DESCRIPTION);
         }
-        return snippets;
-    }
-
-    /** "Bedoelde u ...?": each word the index does not know replaced by the closest one it does. */
-    private String suggest(FacetSearcher searcher, String text) throws IOException {
-        if (text.isBlank()) {
-            return null;
-        }
-        DirectSpellChecker spelling = new DirectSpellChecker();
-        List<String> words = new ArrayList<>();
-        boolean changed = false;
-        for (String word : text.toLowerCase().split("\\s+")) {
-            String folded = word.replaceAll("[^\\p{L}\\p{N}]", "");
-            boolean acronym = analyzers.vocabulary().synonyms().containsKey(folded);
-            if (folded.length() >= 4 && !acronym && searcher.getIndexReader().docFreq(new Term(DocumentMapper.SPELL, folded)) == 0) {
-                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(DocumentMapper.SPELL, folded), 1,
-                        searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (suggestions.length > 0) {
-                    words.add(suggestions[0].string);
-                    changed = true;
-                    continue;
-                }
-            }
-            words.add(word);
-        }
-        return changed ? String.join(" ", words) : null;
+        return snippets.of(searcher, ids, descriptions, highlight);
     }
 
     private static Long number(Document doc, String field) {
@@ -269,10 +206,6 @@ public final class Searcher {
     private static Integer integer(Document doc, String field) {
         Long value = number(doc, field);
         return value == null ? null : value.intValue();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
 }

@@ -1,0 +1,83 @@
+package be.hulpwijzer.indexer.search;
+
+import be.hulpwijzer.indexer.analysis.Vocabulary;
+import be.hulpwijzer.indexer.document.DocumentMapper;
+import be.hulpwijzer.indexer.facet.SteadyStatistics;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * "Bedoelde u ...?": each word the index does not know replaced by the closest one it does (Lucene's
+ * {@link DirectSpellChecker} over the index's own words). Looking for close words builds Levenshtein automata,
+ * milliseconds per word, so the closest word to an unknown one is remembered for the epoch of the scoring
+ * statistics ({@link SteadyStatistics}): within it the index moved by less than a percent. Whether a word is
+ * known is asked of the index every time, so a word that has just been added is never "corrected".
+ */
+final class Spelling {
+
+    /** Words shorter than this are never corrected: too many words are one or two letters away. */
+    private static final int MIN_LENGTH = 4;
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final String NONE = "";
+
+    private final Vocabulary vocabulary;
+    private volatile Remembered remembered = new Remembered(-1);
+
+    Spelling(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    private record Remembered(long epoch, Map<String, String> closest) {
+        Remembered(long epoch) {
+            this(epoch, new ConcurrentHashMap<>());
+        }
+    }
+
+    /** The text with its unknown words corrected, or null when no word was. */
+    String suggest(IndexReader reader, SteadyStatistics.Epoch epoch, String text) throws IOException {
+        if (text.isBlank()) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        boolean changed = false;
+        for (String word : text.toLowerCase().split("\\s+")) {
+            String folded = word.replaceAll("[^\\p{L}\\p{N}]", "");
+            boolean acronym = vocabulary.synonyms().containsKey(folded);
+            if (folded.length() >= MIN_LENGTH && !acronym && reader.docFreq(new Term(DocumentMapper.SPELL, folded)) == 0) {
+                String closest = closest(reader, epoch, folded);
+                if (closest != null) {
+                    words.add(closest);
+                    changed = true;
+                    continue;
+                }
+            }
+            words.add(word);
+        }
+        return changed ? String.join(" ", words) : null;
+    }
+
+    private String closest(IndexReader reader, SteadyStatistics.Epoch epoch, String unknown) throws IOException {
+        Remembered current = remembered;
+        if (current.epoch() != epoch.id() || current.closest().size() >= MAX_REMEMBERED) {
+            current = new Remembered(epoch.id());
+            remembered = current;
+        }
+        String closest = current.closest().get(unknown);
+        if (closest == null) {
+            SuggestWord[] found = new DirectSpellChecker().suggestSimilar(new Term(DocumentMapper.SPELL, unknown), 1,
+                    reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            closest = found.length > 0 ? found[0].string : NONE;
+            current.closest().put(unknown, closest);
+        }
+        return closest.equals(NONE) ? null : closest;
+    }
+}
