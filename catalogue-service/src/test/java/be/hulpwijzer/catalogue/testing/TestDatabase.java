@@ -2,13 +2,8 @@ package be.hulpwijzer.catalogue.testing;
 
 import be.hulpwijzer.catalogue.db.EmbeddedDatabase;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One real PostgreSQL server for the whole test JVM (started on first use, stopped and deleted at exit), in
@@ -23,27 +18,17 @@ public final class TestDatabase {
 
     public static synchronized EmbeddedDatabase get() {
         if (database == null) {
-            try {
-                Path directory = Files.createTempDirectory("hulpwijzer-test-pg");
-                database = EmbeddedDatabase.start(directory.resolve("data"));
-                EmbeddedDatabase started = database;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    started.close();
-                    deleteQuietly(directory); // a million modules leave gigabytes behind otherwise
-                }));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            EmbeddedDatabase[] started = new EmbeddedDatabase[1];
+            // a million modules leave gigabytes behind otherwise
+            Path directory = TemporaryDirectories.create("hulpwijzer-test-pg", () -> {
+                if (started[0] != null) {
+                    started[0].close();
+                }
+            });
+            database = EmbeddedDatabase.start(directory.resolve("data"));
+            started[0] = database;
         }
         return database;
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("could not delete the test database in " + directory + ": " + e.getMessage());
-        }
     }
 
     public static Map<String, String> properties() {

@@ -1,6 +1,7 @@
 package be.hulpwijzer.indexer.facet;
 
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.CollectionStatistics;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -34,15 +36,22 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
     private static final int TOTAL_HITS_THRESHOLD = 1_000;
 
     private final SteadyStatistics.Epoch epoch;
+    private final KeptTops kept;
     private final Map<WeightKey, Weight> weights = new ConcurrentHashMap<>();
     private final Map<Query, Query> rewritten = new ConcurrentHashMap<>();
 
     private record WeightKey(Query query, ScoreMode mode, float boost) {
     }
 
-    public SteadySearcher(IndexReader reader, Executor slices, SteadyStatistics.Epoch epoch) {
+    /** @param kept where the best hits of small searches are kept per segment; null keeps none */
+    public SteadySearcher(IndexReader reader, Executor slices, SteadyStatistics.Epoch epoch, KeptTops kept) {
         super(reader, slices);
         this.epoch = epoch;
+        this.kept = kept;
+    }
+
+    public SteadySearcher(IndexReader reader, Executor slices, SteadyStatistics.Epoch epoch) {
+        this(reader, slices, epoch, null);
     }
 
     @Override
@@ -96,6 +105,12 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
         return query;
     }
 
+    /** Forgets the weights and rewritten queries made so far. */
+    public void forgetWeights() {
+        weights.clear();
+        rewritten.clear();
+    }
+
     /**
      * Whether queries equal to this one are the same query. A term query can carry the term's states of some
      * segments (Lucene's rewrites of a set of terms make such queries per segment), which its equality ignores.
@@ -118,11 +133,29 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
         return tellsAll[0];
     }
 
-    /** The best {@code n} by score, searched in the calling thread: for searches that few documents match. */
+    /**
+     * The best {@code n} by score, searched in the calling thread: for searches that few documents match. Each
+     * segment's best hits are kept ({@link KeptTops}) when this searcher was given somewhere to keep them. The
+     * total is only a lower bound.
+     */
     public TopDocs searchInThisThread(Query query, int n) throws IOException {
+        Query rewritten = rewrite(query);
+        Weight weight = createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
+        boolean keep = kept != null && equalityTellsAll(rewritten);
+        List<LeafReaderContext> segments = getIndexReader().leaves();
+        TopDocs[] tops = new TopDocs[segments.size()];
+        for (int i = 0; i < tops.length; i++) {
+            LeafReaderContext segment = segments.get(i);
+            tops[i] = keep ? kept.top(segment, List.of(rewritten, epoch.id(), n), () -> top(segment, weight, n))
+                    : top(segment, weight, n);
+        }
+        return TopDocs.merge(n, tops); // ties on score to the lower document, as in one collector
+    }
+
+    private TopDocs top(LeafReaderContext segment, Weight weight, int n) throws IOException {
         TopScoreDocCollector collector = new TopScoreDocCollectorManager(n, null, TOTAL_HITS_THRESHOLD, false)
                 .newCollector();
-        search(getIndexReader().leaves(), createWeight(rewrite(query), collector.scoreMode(), 1f), collector);
+        search(List.of(segment), weight, collector);
         return collector.topDocs();
     }
 }

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import be.hulpwijzer.indexer.facet.FacetTables;
 import be.hulpwijzer.indexer.facet.FacetedSearch;
+import be.hulpwijzer.indexer.facet.KeptTops;
 import be.hulpwijzer.indexer.facet.SteadySearcher;
 import be.hulpwijzer.indexer.facet.SteadyStatistics;
 import be.hulpwijzer.indexer.facet.WalkMemo;
@@ -77,6 +78,8 @@ public final class SearchIndex implements AutoCloseable {
     private final FacetedSearch faceted;
     private final SegmentTables<RankTable> ranks;
     private final SteadyStatistics statistics = new SteadyStatistics();
+    /** The engagements' best hits per segment. */
+    private final KeptTops keptTops = new KeptTops();
 
     private SearchIndex(Path path, Directory directory, IndexWriter writer, DocumentMapper mapper, FacetTables tables,
                         SegmentTables<RankTable> ranks, boolean building) throws IOException {
@@ -249,8 +252,8 @@ public final class SearchIndex implements AutoCloseable {
         private final SegmentTables<RankTable> ranks;
 
         FacetSearcher(IndexReader reader, Executor slices, FacetedSearch faceted, SegmentTables<RankTable> ranks,
-                      SteadyStatistics.Epoch epoch) {
-            super(reader, slices, epoch);
+                      SteadyStatistics.Epoch epoch, KeptTops kept) {
+            super(reader, slices, epoch, kept);
             this.faceted = faceted;
             this.ranks = ranks;
         }
@@ -269,6 +272,21 @@ public final class SearchIndex implements AutoCloseable {
         return faceted.walks();
     }
 
+    /**
+     * Forgets what searches keep for the next ones: the walks and rankings of large segments, the engagements'
+     * best hits, the current searcher's weights. For measuring searches never seen before.
+     */
+    public void forgetKept() throws IOException {
+        faceted.walks().clear();
+        keptTops.clear();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            ((SteadySearcher) searcher).forgetWeights();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     /** Heap held by the in-memory tables of the segments in use and by the kept walks. */
     public long tableBytes() {
         return faceted.tables().bytes() + ranks.bytes() + faceted.walks().bytes();
@@ -278,7 +296,7 @@ public final class SearchIndex implements AutoCloseable {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
             warm(reader, faceted.tables(), ranks); // new segments are read here, in the reopen thread, not by a search
-            return new FacetSearcher(reader, slices, faceted, ranks, statistics.epoch(reader));
+            return new FacetSearcher(reader, slices, faceted, ranks, statistics.epoch(reader), keptTops);
         }
     }
 

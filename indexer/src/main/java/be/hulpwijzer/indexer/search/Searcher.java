@@ -12,7 +12,6 @@ import be.hulpwijzer.indexer.segment.SegmentTables;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -42,6 +41,7 @@ public final class Searcher {
     private final QueryFactory queries;
     private final Snippets snippets;
     private final Spelling spelling;
+    private final StoredDocuments documents = new StoredDocuments();
 
     public Searcher(DutchAnalyzers analyzers, DocumentMapper mapper) {
         this.queryText = analyzers.queryText();
@@ -79,6 +79,13 @@ public final class Searcher {
                     new SearchResult.Understood(prepared.text(), understood.ageMonths(), understood.ageFrom(),
                             understood.zones(), understood.zonesFrom(), suggestion, corrected));
         });
+    }
+
+    /** Forgets the snippets, stored fields and spelling suggestions remembered. For measuring searches never seen before. */
+    public void forgetRemembered() {
+        snippets.forget();
+        documents.forget();
+        spelling.forget();
     }
 
     /** {@code text}: the text query the page was searched with (null without words). */
@@ -127,7 +134,7 @@ public final class Searcher {
 
     private List<SearchResult.Hit> hits(FacetSearcher searcher, ScoreDoc[] docs, Query highlight, Instant now)
             throws IOException {
-        Document[] stored = stored(searcher, docs);
+        Document[] stored = documents.of(searcher.getIndexReader(), docs);
         String[] snippets = snippets(searcher, docs, stored, highlight);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
@@ -161,7 +168,7 @@ public final class Searcher {
                                                          Query highlight, Instant now) throws IOException {
         Query query = queries.engagements(request, text, QueryFactory.today(now));
         TopDocs top = searcher.searchInThisThread(query, ENGAGEMENTS_SHOWN); // engagements are few
-        Document[] stored = stored(searcher, top.scoreDocs);
+        Document[] stored = documents.of(searcher.getIndexReader(), top.scoreDocs);
         String[] snippets = snippets(searcher, top.scoreDocs, stored, highlight);
         List<SearchResult.EngagementHit> result = new ArrayList<>();
         for (int i = 0; i < top.scoreDocs.length; i++) {
@@ -175,16 +182,6 @@ public final class Searcher {
                     doc.get(DocumentMapper.VALID_FROM), doc.get(DocumentMapper.VALID_TO), snippets[i]));
         }
         return result;
-    }
-
-    /** The stored fields of these documents, read through one reader (which keeps its decompressed block). */
-    private static Document[] stored(FacetSearcher searcher, ScoreDoc[] docs) throws IOException {
-        StoredFields fields = searcher.storedFields();
-        Document[] stored = new Document[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            stored[i] = fields.document(docs[i].doc);
-        }
-        return stored;
     }
 
     private String[] snippets(FacetSearcher searcher, ScoreDoc[] docs, Document[] stored, Query highlight)

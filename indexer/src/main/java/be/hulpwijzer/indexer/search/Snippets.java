@@ -182,4 +182,8 @@ final class Snippets {
             return false;
         }
     }
+
+    void forget() {
+        remembered.clear();
+    }
 }

@@ -80,4 +80,8 @@ final class Spelling {
         }
         return closest.equals(NONE) ? null : closest;
     }
+
+    void forget() {
+        remembered = new Remembered(-1);
+    }
 }

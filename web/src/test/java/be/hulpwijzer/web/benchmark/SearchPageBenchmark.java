@@ -38,7 +38,7 @@ class SearchPageBenchmark {
         Map<String, Object> properties = new HashMap<>(new PostgresTest() { }.getProperties());
         properties.put("hulpwijzer.demo-data", "true");
         properties.put("micronaut.server.port", "-1");
-        properties.put("hulpwijzer.index-dir", Files.createTempDirectory("hulpwijzer-bench-index").toString());
+        properties.put("hulpwijzer.index-dir", be.hulpwijzer.catalogue.testing.TemporaryDirectories.create("hulpwijzer-bench-index").toString());
         StringBuilder report = new StringBuilder("# Search page benchmark\n\nDemo catalogue, %d rounds per search after %d warm-up rounds, one client thread on the same machine, %d cores.\n\n"
                 .formatted(ROUNDS, ROUNDS / 4, Runtime.getRuntime().availableProcessors()))
                 .append("| search | page p50 ms | page p99 ms | API p50 ms (baseline) | page / API at p50 |\n|---|---|---|---|---|\n");

@@ -1,0 +1,59 @@
+package be.hulpwijzer.indexer.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ScoreDoc;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stored fields of the hits shown, remembered per segment (as Solr's document cache does): a segment never
+ * changes its documents (an updated module is a new document elsewhere), and reading one document decompresses
+ * its whole block of stored fields. Popular searches show the same hits again and again.
+ */
+final class StoredDocuments {
+
+    /** A module's stored fields are about a kilobyte: some 10 MB, forgotten all at once when full. */
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final Map<Key, Document> remembered = new ConcurrentHashMap<>();
+
+    private record Key(Object segment, int doc) {
+    }
+
+    /** The stored fields of these documents, in their order. */
+    Document[] of(IndexReader reader, ScoreDoc[] docs) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        StoredFields fields = null; // one reader for the misses, which keeps its decompressed block
+        Document[] stored = new Document[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+            Key key = core == null ? null : new Key(core.getKey(), docs[i].doc - leaf.docBase);
+            stored[i] = key == null ? null : remembered.get(key);
+            if (stored[i] == null) {
+                if (fields == null) {
+                    fields = reader.storedFields();
+                }
+                stored[i] = fields.document(docs[i].doc);
+                if (key != null) {
+                    if (remembered.size() >= MAX_REMEMBERED) {
+                        remembered.clear();
+                    }
+                    remembered.put(key, stored[i]);
+                }
+            }
+        }
+        return stored;
+    }
+
+    void forget() {
+        remembered.clear();
+    }
+}
