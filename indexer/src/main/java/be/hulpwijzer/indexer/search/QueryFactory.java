@@ -21,6 +21,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -30,7 +33,12 @@ import java.util.Set;
  */
 final class QueryFactory {
 
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final int MAX_REMEMBERED_LENGTH = 200;
+
     private final QueryBuilder analysed;
+    private final Map<String, Optional<Query>> texts = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Query>> highlights = new ConcurrentHashMap<>();
     /** For highlighting: a written-out acronym is marked where its words stand together, not each word anywhere. */
     private final QueryBuilder phrases;
 
@@ -40,8 +48,31 @@ final class QueryFactory {
         phrases.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
-    /** The text part alone (null without searchable words), also used for highlighting. */
+    /** The text part alone (null without searchable words). */
     Query text(String text) {
+        return remembered(texts, text, this::analysedText);
+    }
+
+    /**
+     * Analysing a text (base words, compound parts, synonyms) costs a tenth of a millisecond or so, and the same
+     * few texts are searched again and again: the queries of short texts are remembered.
+     */
+    private static Query remembered(Map<String, Optional<Query>> memo, String text, Function<String, Query> analyse) {
+        if (text.length() > MAX_REMEMBERED_LENGTH) {
+            return analyse.apply(text);
+        }
+        Optional<Query> query = memo.get(text);
+        if (query == null) {
+            query = Optional.ofNullable(analyse.apply(text));
+            if (memo.size() >= MAX_REMEMBERED) {
+                memo.clear();
+            }
+            memo.put(text, query);
+        }
+        return query.orElse(null);
+    }
+
+    private Query analysedText(String text) {
         if (text.isBlank()) {
             return null;
         }
@@ -63,7 +94,8 @@ final class QueryFactory {
 
     /** What to mark in a description: any of the words, each wherever it occurs. Null without words. */
     Query highlight(String text) {
-        return text.isBlank() ? null : phrases.createBooleanQuery(DocumentMapper.DESCRIPTION, text, Occur.SHOULD);
+        return remembered(highlights, text, t -> t.isBlank() ? null
+                : phrases.createBooleanQuery(DocumentMapper.DESCRIPTION, t, Occur.SHOULD));
     }
 
     /**
