@@ -81,26 +81,45 @@ class SearchBenchmark {
             report.append("Index rebuilt from PostgreSQL at start-up: %.1f s\n\n".formatted(seconds(start)));
             // -Dbenchmark.parts=latency (for instance) runs only some parts, to try a change quickly
             List<String> parts = List.of(System.getProperty("benchmark.parts", "latency,mix,http,freshness,memory").split(","));
+            // the report is written after each part: a part that fails leaves the figures of the others
             if (parts.contains("latency")) {
                 searchLatency(context, report);
+                write(report);
             }
             if (parts.contains("mix")) {
                 mixedLatency(context, report);
+                write(report);
             }
             if (parts.contains("http")) {
                 httpLoad(context, report);
+                write(report);
             }
             if (parts.contains("freshness")) {
                 freshness(context, report);
+                write(report);
             }
             if (parts.contains("memory")) {
                 memory(context, properties.get("hulpwijzer.index-dir").toString(), report);
+                write(report);
             }
         }
+        System.out.println(report);
+    }
+
+    private static void write(StringBuilder report) throws java.io.IOException {
         Path out = Path.of("target/benchmarks/search.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
-        System.out.println(report);
+    }
+
+    /** The bytes of the files under a directory; a file deleted meanwhile (a merge ends) counts nothing. */
+    private static long directoryBytes(java.io.File directory) {
+        java.io.File[] files = directory.listFiles();
+        long bytes = 0;
+        for (java.io.File file : files == null ? new java.io.File[0] : files) {
+            bytes += file.isDirectory() ? directoryBytes(file) : file.length();
+        }
+        return bytes;
     }
 
     private static void searchLatency(ApplicationContext context, StringBuilder report) throws Exception {
@@ -317,10 +336,7 @@ class SearchBenchmark {
         System.gc();
         java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
-        long indexBytes;
-        try (var files = Files.walk(Path.of(indexDir))) {
-            indexBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
+        long indexBytes = directoryBytes(new java.io.File(indexDir));
         long tables = context.getBean(IndexManager.class).current().orElseThrow().tableBytes();
         report.append("\n## Memory\n\nJVM (-Xmx%s) VmRSS %,d MB = RssAnon %,d MB (heap, code, threads) + RssFile %,d MB (mapped index files); "
                 .formatted(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
