@@ -30,8 +30,11 @@ import java.util.concurrent.Executor;
  */
 public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Scoring {
 
-    /** Per searcher; a searcher lives until the next reopen. */
-    static final int MAX_REMEMBERED = 1_000;
+    /**
+     * Per searcher (a searcher lives until the next reopen), forgotten all at once when full: a text's weight
+     * holds BM25's cache and the term states of every segment, up to some 100 kB on a million modules.
+     */
+    static final int MAX_REMEMBERED = 256;
     /** As Lucene's own top by score: past this many hits, the total may be a lower bound. */
     private static final int TOTAL_HITS_THRESHOLD = 1_000;
 
@@ -83,9 +86,10 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
         Weight weight = weights.get(key);
         if (weight == null) {
             weight = super.createWeight(query, scoreMode, boost);
-            if (weights.size() < MAX_REMEMBERED) {
-                weights.putIfAbsent(key, weight);
+            if (weights.size() >= MAX_REMEMBERED) {
+                weights.clear();
             }
+            weights.putIfAbsent(key, weight);
         }
         return weight;
     }
@@ -98,9 +102,10 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
         Query query = rewritten.get(original);
         if (query == null) {
             query = super.rewrite(original);
-            if (rewritten.size() < MAX_REMEMBERED) {
-                rewritten.putIfAbsent(original, query);
+            if (rewritten.size() >= MAX_REMEMBERED) {
+                rewritten.clear();
             }
+            rewritten.putIfAbsent(original, query);
         }
         return query;
     }

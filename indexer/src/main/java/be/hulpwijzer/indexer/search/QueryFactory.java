@@ -48,6 +48,11 @@ final class QueryFactory {
         phrases.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
+    void forget() {
+        texts.clear();
+        highlights.clear();
+    }
+
     /** The text part alone (null without searchable words). */
     Query text(String text) {
         return remembered(texts, text, this::analysedText);

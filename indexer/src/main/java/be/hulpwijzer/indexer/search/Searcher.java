@@ -81,8 +81,12 @@ public final class Searcher {
         });
     }
 
-    /** Forgets the snippets, stored fields and spelling suggestions remembered. For measuring searches never seen before. */
+    /**
+     * Forgets the queries of texts, snippets, stored fields and spelling suggestions remembered. For measuring
+     * searches never seen before.
+     */
     public void forgetRemembered() {
+        queries.forget();
         snippets.forget();
         documents.forget();
         spelling.forget();

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StoredDocuments {
 
-    /** A module's stored fields are about a kilobyte: some 10 MB, forgotten all at once when full. */
-    private static final int MAX_REMEMBERED = 10_000;
+    /** A module's stored fields take a few kilobytes of heap: some 15 MB, forgotten all at once when full. */
+    private static final int MAX_REMEMBERED = 5_000;
 
     private final Map<Key, Document> remembered = new ConcurrentHashMap<>();
 

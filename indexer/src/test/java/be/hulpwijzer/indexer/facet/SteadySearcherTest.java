@@ -17,6 +17,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -124,12 +125,17 @@ class SteadySearcherTest {
     }
 
     @Test
-    void keepsAnsweringRightlyOnceItRemembersNoMore() throws IOException {
+    void forgetsAllAtOnceWhenFullAndRemembersAgainAfter() throws IOException {
+        Query early = text("angst");
+        Weight first = searcher.createWeight(early, ScoreMode.TOP_SCORES, 1f);
         for (int i = 0; i < SteadySearcher.MAX_REMEMBERED + 10; i++) {
             searcher.createWeight(new TermQuery(new Term("text", "word" + i)), ScoreMode.TOP_SCORES, 1f);
             searcher.rewrite(new TermQuery(new Term("text", "word" + i)));
         }
+        assertThat(searcher.createWeight(early, ScoreMode.TOP_SCORES, 1f)).isNotSameAs(first);
         Query late = text("begeleiding");
+        assertThat(searcher.createWeight(late, ScoreMode.TOP_SCORES, 1f))
+                .isSameAs(searcher.createWeight(late, ScoreMode.TOP_SCORES, 1f));
         assertSameTop(searcher.search(late, 10), new SteadySearcher(reader, slices, searcher.epoch()).search(late, 10));
     }
 
