@@ -62,7 +62,8 @@ public final class Searcher {
             Page page = modules(searcher, prepared, now);
             // "bedoelde u ...?" only when the words found little: a word the index does not know that still finds
             // much (a compound found by its parts) is no typo, and looking for similar words costs milliseconds
-            String suggestion = page.total < FINDS_LITTLE ? spelling.suggest(searcher.getIndexReader(), searcher.epoch(), prepared.text()) : null;
+            String suggestion = page.total < FINDS_LITTLE
+                    ? spelling.suggest(searcher.getIndexReader(), searcher.epoch(), prepared.text()) : null;
             boolean corrected = false;
             if (page.total == 0 && suggestion != null) {
                 Page retry = modules(searcher, prepared.withText(queryText.prepare(suggestion)), now);
