@@ -3,8 +3,6 @@ package be.hulpwijzer.indexer.search;
 import be.hulpwijzer.indexer.document.DocumentMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -96,16 +94,11 @@ final class Snippets {
         }
     }
 
-    /**
-     * A hit's snippet for a query: a segment never changes its documents (an updated module is a new document),
-     * so a snippet stays true for as long as its segment exists.
-     */
-    private record Key(Query highlight, Object segment, int doc) {
+    /** A hit's snippet for a query ({@link SegmentDoc}: true for as long as the segment exists). */
+    private record Key(Query highlight, SegmentDoc doc) {
         static Key of(IndexReader reader, int doc, Query highlight) {
-            List<LeafReaderContext> leaves = reader.leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-            return core == null ? null : new Key(highlight, core.getKey(), doc - leaf.docBase);
+            SegmentDoc segmentDoc = SegmentDoc.of(reader, doc);
+            return segmentDoc == null ? null : new Key(highlight, segmentDoc);
         }
     }
 

@@ -2,13 +2,10 @@ package be.hulpwijzer.indexer.search;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,20 +19,14 @@ final class StoredDocuments {
     /** A module's stored fields take a few kilobytes of heap: some 15 MB, forgotten all at once when full. */
     private static final int MAX_REMEMBERED = 5_000;
 
-    private final Map<Key, Document> remembered = new ConcurrentHashMap<>();
-
-    private record Key(Object segment, int doc) {
-    }
+    private final Map<SegmentDoc, Document> remembered = new ConcurrentHashMap<>();
 
     /** The stored fields of these documents, in their order. */
     Document[] of(IndexReader reader, ScoreDoc[] docs) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
         StoredFields fields = null; // one reader for the misses, which keeps its decompressed block
         Document[] stored = new Document[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-            IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-            Key key = core == null ? null : new Key(core.getKey(), docs[i].doc - leaf.docBase);
+            SegmentDoc key = SegmentDoc.of(reader, docs[i].doc);
             stored[i] = key == null ? null : remembered.get(key);
             if (stored[i] == null) {
                 if (fields == null) {
