@@ -1,7 +1,6 @@
 package be.hulpwijzer.catalogue.reference;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -19,14 +18,15 @@ import java.util.stream.Collectors;
  * ships new reference data (loaded at start-up), so the lists are read once and kept.
  */
 @Singleton
-@Connectable
 public class ReferenceData {
 
     private final JdbcOperations jdbc;
+    private final ReferenceConnection connection;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
-    ReferenceData(JdbcOperations jdbc) {
+    ReferenceData(JdbcOperations jdbc, ReferenceConnection connection) {
         this.jdbc = jdbc;
+        this.connection = connection;
     }
 
     public List<Zone> zones() {
@@ -77,14 +77,14 @@ public class ReferenceData {
 
     /** The places of a postcode, with their municipality and zone; empty when unknown. */
     public List<PostcodePlace> postcode(String postcode) {
-        return jdbc.prepareStatement("""
+        return connection.read(() -> jdbc.prepareStatement("""
                 select p.place, p.sub_municipality, m.nis_code, m.name, z.code, z.name
                 from postcode p join municipality m on m.nis_code = p.nis_code join zone z on z.code = p.zone_code
                 where p.postcode = ? order by p.sub_municipality, p.place""", ps -> {
             ps.setString(1, postcode);
             return list(ps.executeQuery(), rs -> new PostcodePlace(rs.getString(1), rs.getBoolean(2),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-        });
+        }));
     }
 
     /** Every postcode's point, by postcode. */
@@ -122,7 +122,7 @@ public class ReferenceData {
     private <T> T cached(String key, java.util.function.Supplier<T> loader) {
         Object value = cache.get(key);
         if (value == null) {
-            value = loader.get();
+            value = connection.read(loader);
             cache.put(key, value);
         }
         return (T) value;
