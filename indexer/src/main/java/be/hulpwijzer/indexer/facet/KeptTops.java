@@ -1,5 +1,7 @@
 package be.hulpwijzer.indexer.facet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ScoreDoc;
@@ -9,8 +11,6 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOSupplier;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The best few hits by score of small searches (the engagements shown beside the modules), kept per segment
@@ -20,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KeptTops {
 
-    /** A few hits each: a few MB at most, forgotten all at once when full. */
+    /** A few hits each: a few MB at most, the least recently used forgotten first. */
     private static final int MAX_KEPT = 20_000;
 
-    private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).executor(Runnable::run).build();
 
     private record Key(Object segment, Object search) {
     }
@@ -62,7 +62,7 @@ public final class KeptTops {
     }
 
     public void clear() {
-        kept.clear();
+        kept.invalidateAll();
     }
 
     /**
@@ -79,12 +79,9 @@ public final class KeptTops {
             return ranking.get();
         }
         Key key = new Key(core.getKey(), search);
-        Kept top = kept.get(key);
+        Kept top = kept.getIfPresent(key);
         if (top == null || top.anyDeleted(segment.reader().getLiveDocs())) {
             top = Kept.of(ranking.get(), segment.docBase);
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
             kept.put(key, top);
         }
         return top.top(segment.docBase);

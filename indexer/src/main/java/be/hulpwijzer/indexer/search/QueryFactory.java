@@ -2,6 +2,8 @@ package be.hulpwijzer.indexer.search;
 
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.document.DocumentMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
@@ -22,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.Set;
 
@@ -37,8 +38,8 @@ final class QueryFactory {
     private static final int MAX_REMEMBERED_LENGTH = 200;
 
     private final QueryBuilder analysed;
-    private final Map<String, Optional<Query>> texts = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Query>> highlights = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<Query>> texts = memo();
+    private final Cache<String, Optional<Query>> highlights = memo();
     /** For highlighting: a written-out acronym is marked where its words stand together, not each word anywhere. */
     private final QueryBuilder phrases;
 
@@ -49,8 +50,8 @@ final class QueryFactory {
     }
 
     void forget() {
-        texts.clear();
-        highlights.clear();
+        texts.invalidateAll();
+        highlights.invalidateAll();
     }
 
     /** The text part alone (null without searchable words). */
@@ -62,19 +63,15 @@ final class QueryFactory {
      * Analysing a text (base words, compound parts, synonyms) costs a tenth of a millisecond or so, and the same
      * few texts are searched again and again: the queries of short texts are remembered.
      */
-    private static Query remembered(Map<String, Optional<Query>> memo, String text, Function<String, Query> analyse) {
+    private static Query remembered(Cache<String, Optional<Query>> memo, String text, Function<String, Query> analyse) {
         if (text.length() > MAX_REMEMBERED_LENGTH) {
             return analyse.apply(text);
         }
-        Optional<Query> query = memo.get(text);
-        if (query == null) {
-            query = Optional.ofNullable(analyse.apply(text));
-            if (memo.size() >= MAX_REMEMBERED) {
-                memo.clear();
-            }
-            memo.put(text, query);
-        }
-        return query.orElse(null);
+        return memo.get(text, t -> Optional.ofNullable(analyse.apply(t))).orElse(null);
+    }
+
+    private static Cache<String, Optional<Query>> memo() {
+        return Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).executor(Runnable::run).build();
     }
 
     private Query analysedText(String text) {

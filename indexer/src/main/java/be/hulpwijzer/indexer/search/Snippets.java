@@ -1,6 +1,8 @@
 package be.hulpwijzer.indexer.search;
 
 import be.hulpwijzer.indexer.document.DocumentMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The snippet of each hit: the best passage of its description with the words searched for in {@code <mark>},
@@ -32,11 +33,12 @@ final class Snippets {
     private static final String[] FIELDS = {DocumentMapper.DESCRIPTION};
     private static final int[] ONE_PASSAGE = {1};
 
-    /** About 500 bytes a snippet: a few MB, forgotten all at once when full. */
+    /** About 500 bytes a snippet: a few MB, the least recently used forgotten first. */
     private static final int MAX_REMEMBERED = 10_000;
 
     private final Analyzer indexAnalyzer;
-    private final Map<Key, String> remembered = new ConcurrentHashMap<>();
+    private final Cache<Key, String> remembered = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .executor(Runnable::run).build();
 
     Snippets(Analyzer indexAnalyzer) {
         this.indexAnalyzer = indexAnalyzer;
@@ -54,7 +56,7 @@ final class Snippets {
             Map<Integer, String> missing = new HashMap<>();
             for (int i = 0; i < docs.length; i++) {
                 keys[i] = Key.of(searcher.getIndexReader(), docs[i], highlight);
-                snippets[i] = keys[i] == null ? null : remembered.get(keys[i]);
+                snippets[i] = keys[i] == null ? null : remembered.getIfPresent(keys[i]);
                 if (snippets[i] == null) {
                     missing.put(docs[i], descriptions[i]);
                 }
@@ -80,9 +82,6 @@ final class Snippets {
         Map<Integer, String> byDoc = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
             byDoc.put(ids[i], passages[i]);
-        }
-        if (remembered.size() + ids.length > MAX_REMEMBERED) {
-            remembered.clear();
         }
         for (int i = 0; i < docs.length; i++) {
             if (snippets[i] == null && byDoc.get(docs[i]) != null) {
@@ -177,6 +176,6 @@ final class Snippets {
     }
 
     void forget() {
-        remembered.clear();
+        remembered.invalidateAll();
     }
 }

@@ -3,6 +3,8 @@ package be.hulpwijzer.indexer.search;
 import be.hulpwijzer.indexer.analysis.Vocabulary;
 import be.hulpwijzer.indexer.document.DocumentMapper;
 import be.hulpwijzer.indexer.facet.SteadyStatistics;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -12,8 +14,6 @@ import org.apache.lucene.search.spell.SuggestWord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * "Bedoelde u ...?": each word the index does not know replaced by the closest one it does (Lucene's
@@ -30,16 +30,15 @@ final class Spelling {
     private static final String NONE = "";
 
     private final Vocabulary vocabulary;
-    private volatile Remembered remembered = new Remembered(-1);
+    /** The closest known word (or {@link #NONE}) to an unknown one, in an epoch. */
+    private final Cache<Unknown, String> closest = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .executor(Runnable::run).build();
 
     Spelling(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
     }
 
-    private record Remembered(long epoch, Map<String, String> closest) {
-        Remembered(long epoch) {
-            this(epoch, new ConcurrentHashMap<>());
-        }
+    private record Unknown(long epoch, String word) {
     }
 
     /** The text with its unknown words corrected, or null when no word was. */
@@ -66,22 +65,18 @@ final class Spelling {
     }
 
     private String closest(IndexReader reader, SteadyStatistics.Epoch epoch, String unknown) throws IOException {
-        Remembered current = remembered;
-        if (current.epoch() != epoch.id() || current.closest().size() >= MAX_REMEMBERED) {
-            current = new Remembered(epoch.id());
-            remembered = current;
-        }
-        String closest = current.closest().get(unknown);
-        if (closest == null) {
+        Unknown key = new Unknown(epoch.id(), unknown);
+        String word = closest.getIfPresent(key);
+        if (word == null) {
             SuggestWord[] found = new DirectSpellChecker().suggestSimilar(new Term(DocumentMapper.SPELL, unknown), 1,
                     reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            closest = found.length > 0 ? found[0].string : NONE;
-            current.closest().put(unknown, closest);
+            word = found.length > 0 ? found[0].string : NONE;
+            closest.put(key, word);
         }
-        return closest.equals(NONE) ? null : closest;
+        return word.equals(NONE) ? null : word;
     }
 
     void forget() {
-        remembered = new Remembered(-1);
+        closest.invalidateAll();
     }
 }

@@ -1,13 +1,13 @@
 package be.hulpwijzer.indexer.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stored fields of the hits shown, remembered per segment (as Solr's document cache does): a segment never
@@ -16,10 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StoredDocuments {
 
-    /** A module's stored fields take a few kilobytes of heap: some 15 MB, forgotten all at once when full. */
+    /** A module's stored fields take a few kilobytes of heap: some 15 MB, the least recently used forgotten first. */
     private static final int MAX_REMEMBERED = 5_000;
 
-    private final Map<SegmentDoc, Document> remembered = new ConcurrentHashMap<>();
+    private final Cache<SegmentDoc, Document> remembered = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .executor(Runnable::run).build();
 
     /** The stored fields of these documents, in their order. */
     Document[] of(IndexReader reader, ScoreDoc[] docs) throws IOException {
@@ -27,16 +28,13 @@ final class StoredDocuments {
         Document[] stored = new Document[docs.length];
         for (int i = 0; i < docs.length; i++) {
             SegmentDoc key = SegmentDoc.of(reader, docs[i].doc);
-            stored[i] = key == null ? null : remembered.get(key);
+            stored[i] = key == null ? null : remembered.getIfPresent(key);
             if (stored[i] == null) {
                 if (fields == null) {
                     fields = reader.storedFields();
                 }
                 stored[i] = fields.document(docs[i].doc);
                 if (key != null) {
-                    if (remembered.size() >= MAX_REMEMBERED) {
-                        remembered.clear();
-                    }
                     remembered.put(key, stored[i]);
                 }
             }
@@ -45,6 +43,6 @@ final class StoredDocuments {
     }
 
     void forget() {
-        remembered.clear();
+        remembered.invalidateAll();
     }
 }
