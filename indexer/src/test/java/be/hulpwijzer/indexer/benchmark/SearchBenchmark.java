@@ -276,7 +276,7 @@ class SearchBenchmark {
     }
 
     /**
-     * HTTP JSON searches under an open-loop load at increasing rates (-Dbenchmark.rates, a second warm-up first):
+     * HTTP JSON searches under an open-loop load at increasing rates (-Dbenchmark.rates, after 5,000 requests of warm-up):
      * the nine searches above in turn (each repeated often: kept walks and rankings serve them), then the mix of
      * 1,000 searches by Zipf's law (many seldom repeated), from no kept walks.
      */
@@ -291,7 +291,7 @@ class SearchBenchmark {
             }
             targets.add(uri(server, values));
         }
-        OpenLoad.run(targets, 100, Duration.ofSeconds(5));
+        OpenLoad.run(targets, 500, Duration.ofSeconds(10)); // 5,000 requests: the server's code compiled before measuring
         report.append("## HTTP JSON under an open-loop load (10 s per rate, latency from the scheduled start)\n\n");
         loadAtRates("The nine searches above in turn", targets, report);
         java.util.Random random = new java.util.Random(42);

@@ -23,6 +23,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.TopDocs;
@@ -280,9 +281,12 @@ class FacetedSearchTest {
         Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.LONG));
         Random random = new Random(8);
         for (int round = 0; round < 200; round++) {
-            Query base = switch (random.nextInt(3)) {
+            Query base = switch (random.nextInt(4)) {
                 case 0 -> new MatchAllDocsQuery();
                 case 1 -> new TermQuery(new Term("text", "w" + random.nextInt(3)));
+                case 2 -> new BooleanQuery.Builder() // a required clause and an optional one, as text with a title
+                        .add(new TermQuery(new Term("text", "w" + random.nextInt(3))), BooleanClause.Occur.MUST)
+                        .add(new BoostQuery(new TermQuery(new Term("text", "filler")), 2f), BooleanClause.Occur.SHOULD).build();
                 default -> new BooleanQuery.Builder()
                         .add(new TermQuery(new Term("text", "w" + random.nextInt(3))), BooleanClause.Occur.SHOULD)
                         .add(new TermQuery(new Term("text", "w" + random.nextInt(3))), BooleanClause.Occur.SHOULD).build();
