@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,10 +18,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "postgres";
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** How long {@link #close} waits for a stop that another thread began. */
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts PostgreSQL on a free port, with its data in {@code dataDirectory} (created if missing). */
@@ -34,7 +40,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", "on")
                     .start();
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -56,12 +62,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /**
+     * Stops PostgreSQL and returns once it has stopped. The library stops it from a shutdown hook of its own
+     * too, and a second close returns at once while the first is still stopping: whoever deletes the data
+     * directory after closing would delete it under a server still writing its last checkpoint. So this waits
+     * until the server has removed its {@code postmaster.pid}, which it does last.
+     */
     @Override
     public void close() {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+        }
+        Path running = dataDirectory.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (Files.exists(running)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL did not stop within " + STOP_TIMEOUT + " in " + dataDirectory);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
