@@ -61,9 +61,11 @@ public final class Searcher {
             SearchRequest prepared = request.withText(queryText.prepare(request.text()));
             Page page = modules(searcher, prepared, now);
             // "bedoelde u ...?" only when the words found little: a word the index does not know that still finds
-            // much (a compound found by its parts) is no typo, and looking for similar words costs milliseconds
+            // much (a compound found by its parts) is no typo, and looking for similar words costs milliseconds.
+            // The words as typed, not as prepared: a compound's parts ("pleeg" of "pleegzorg") need not occur on
+            // their own, and were "corrected" into other words ("plek zorg")
             String suggestion = page.total < FINDS_LITTLE
-                    ? spelling.suggest(searcher.getIndexReader(), searcher.epoch(), prepared.text()) : null;
+                    ? spelling.suggest(searcher.getIndexReader(), searcher.epoch(), request.text()) : null;
             boolean corrected = false;
             if (page.total == 0 && suggestion != null) {
                 Page retry = modules(searcher, prepared.withText(queryText.prepare(suggestion)), now);

@@ -186,6 +186,24 @@ class SearchApiTest implements SearchTest {
     }
 
     @Test
+    void neverCorrectsACompoundThatIsInTheCatalogueIntoWordsCloseToItsParts() throws Exception {
+        api.post("/api/v1/organisations/" + cgg + "/modules", """
+                {"title": "Samen spelen", "description": "Ouders en peuters spelen samen.", "type": "contextbegeleiding",
+                 "setting": "ambulant", "access": "vrij", "ageMinMonths": 12, "ageMaxMonths": 36,
+                 "lifeDomains": ["gezin-opvoeding"], "zones": ["westhoek"], "languages": ["nl"]}""");
+        caughtUp();
+        // "spelbegeleiding" is searched as "spel begeleiding"; "spel" alone occurs nowhere, "spelen" does
+        JsonNode nothingAtFifteen = search("q=spelbegeleiding&age=15");
+        assertThat(nothingAtFifteen.get("total").asLong()).isZero();
+        assertThat(nothingAtFifteen.at("/understood/suggestion").isNull()).isTrue();
+
+        JsonNode typo = search("q=spelbegeleidng");
+        assertThat(typo.at("/understood/suggestion").asText()).isEqualTo("spelbegeleiding");
+        assertThat(typo.at("/understood/corrected").asBoolean()).isTrue();
+        assertThat(ids(typo).get(0)).isEqualTo(toddlers);
+    }
+
+    @Test
     void findsEngagementsInForceForTheSameText() throws Exception {
         api.post("/api/v1/organisations/" + cgg + "/engagements", """
                 {"title": "Budgetbegeleiding binnen vijf dagen voor GBO-doorverwijzingen", "targetGroup": "gezinnen met schulden",
