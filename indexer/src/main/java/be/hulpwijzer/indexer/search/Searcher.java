@@ -48,7 +48,7 @@ public final class Searcher {
         this.mapper = mapper;
         this.queries = new QueryFactory(analyzers);
         this.snippets = new Snippets(analyzers.index());
-        this.spelling = new Spelling(analyzers.vocabulary());
+        this.spelling = new Spelling(analyzers);
     }
 
     /**

@@ -1,10 +1,12 @@
 package be.hulpwijzer.indexer.search;
 
+import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.analysis.Vocabulary;
 import be.hulpwijzer.indexer.document.DocumentMapper;
 import be.hulpwijzer.indexer.facet.SteadyStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -14,6 +16,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * "Bedoelde u ...?": each word the index does not know replaced by the closest one it does (Lucene's
@@ -30,26 +33,30 @@ final class Spelling {
     private static final String NONE = "";
 
     private final Vocabulary vocabulary;
+    /** What made the index's words of the spelling field: the typed words are folded by it alike. */
+    private final Analyzer folding;
     /** The closest known word (or {@link #NONE}) to an unknown one, in an epoch. */
     private final Cache<Unknown, String> closest = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
             .executor(Runnable::run).build();
 
-    Spelling(Vocabulary vocabulary) {
-        this.vocabulary = vocabulary;
+    Spelling(DutchAnalyzers analyzers) {
+        this.vocabulary = analyzers.vocabulary();
+        this.folding = analyzers.spelling();
     }
 
     private record Unknown(long epoch, String word) {
     }
 
-    /** The text with its unknown words corrected, or null when no word was. */
+    /** The text as typed with its unknown words corrected (the others in lower case), or null when no word was. */
     String suggest(IndexReader reader, SteadyStatistics.Epoch epoch, String text) throws IOException {
         if (text.isBlank()) {
             return null;
         }
         List<String> words = new ArrayList<>();
         boolean changed = false;
-        for (String word : text.toLowerCase().split("\\s+")) {
-            String folded = word.replaceAll("[^\\p{L}\\p{N}]", "");
+        for (String word : text.strip().split("\\s+")) {
+            // lower case and accents folded as the index folded them ("Crèche" is "creche"), then one word
+            String folded = folding.normalize(DocumentMapper.SPELL, word).utf8ToString().replaceAll("[^\\p{L}\\p{N}]", "");
             boolean acronym = vocabulary.synonyms().containsKey(folded);
             if (folded.length() >= MIN_LENGTH && !acronym && reader.docFreq(new Term(DocumentMapper.SPELL, folded)) == 0) {
                 String closest = closest(reader, epoch, folded);
@@ -59,7 +66,7 @@ final class Spelling {
                     continue;
                 }
             }
-            words.add(word);
+            words.add(word.toLowerCase(Locale.ROOT));
         }
         return changed ? String.join(" ", words) : null;
     }

@@ -30,7 +30,7 @@ class SpellingTest {
 
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final SteadyStatistics statistics = new SteadyStatistics();
-    private final Spelling spelling = new Spelling(ANALYZERS.vocabulary());
+    private final Spelling spelling = new Spelling(ANALYZERS);
     private IndexWriter writer;
 
     @BeforeEach
@@ -53,6 +53,13 @@ class SpellingTest {
         assertThat(suggest("angts jongeren")).isEqualTo("angst jongeren");
         assertThat(suggest("angst jongeren")).isNull();
         assertThat(suggest("CGG")).isNull();
+    }
+
+    @Test
+    void knowsAWordTypedWithCapitalsOrAccentsAsTheIndexFoldedIt() throws IOException {
+        add("Opvang in een crèche");
+        assertThat(suggest("Crèche Angst")).isNull();
+        assertThat(suggest("Crèche angts")).isEqualTo("crèche angst");
     }
 
     @Test
