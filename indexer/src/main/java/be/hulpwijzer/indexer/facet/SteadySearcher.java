@@ -15,6 +15,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.IOSupplier;
 
 import java.io.IOException;
 import java.util.List;
@@ -82,16 +83,8 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
         if (!scoreMode.needsScores() || !equalityTellsAll(query)) {
             return super.createWeight(query, scoreMode, boost);
         }
-        WeightKey key = new WeightKey(query, scoreMode, boost);
-        Weight weight = weights.get(key);
-        if (weight == null) {
-            weight = super.createWeight(query, scoreMode, boost);
-            if (weights.size() >= MAX_REMEMBERED) {
-                weights.clear();
-            }
-            weights.putIfAbsent(key, weight);
-        }
-        return weight;
+        return remembered(weights, new WeightKey(query, scoreMode, boost),
+                () -> super.createWeight(query, scoreMode, boost));
     }
 
     @Override
@@ -99,15 +92,20 @@ public class SteadySearcher extends IndexSearcher implements SteadyStatistics.Sc
         if (!equalityTellsAll(original)) {
             return super.rewrite(original);
         }
-        Query query = rewritten.get(original);
-        if (query == null) {
-            query = super.rewrite(original);
-            if (rewritten.size() >= MAX_REMEMBERED) {
-                rewritten.clear();
+        return remembered(rewritten, original, () -> super.rewrite(original));
+    }
+
+    /** The value remembered under the key, else made and remembered (all forgotten first when full). */
+    private static <K, V> V remembered(Map<K, V> memo, K key, IOSupplier<V> make) throws IOException {
+        V value = memo.get(key);
+        if (value == null) {
+            value = make.get();
+            if (memo.size() >= MAX_REMEMBERED) {
+                memo.clear();
             }
-            rewritten.putIfAbsent(original, query);
+            memo.putIfAbsent(key, value);
         }
-        return query;
+        return value;
     }
 
     /** Forgets the weights and rewritten queries made so far. */
