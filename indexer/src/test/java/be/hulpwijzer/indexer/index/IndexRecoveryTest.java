@@ -15,8 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -192,21 +196,35 @@ class IndexRecoveryTest {
         return context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
     }
 
+    /** Copies the files as they are, skipping any that a merge deletes meanwhile, as it could have before a crash. */
     private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().equals("write.lock")) {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (!file.getFileName().toString().equals("write.lock")) {
                     try {
-                        Files.copy(file, target);
-                    } catch (java.nio.file.NoSuchFileException deletedMeanwhile) {
-                        // a merge removed it while copying, as it could have before a crash
+                        Files.copy(file, to.resolve(from.relativize(file).toString()));
+                    } catch (NoSuchFileException deletedMeanwhile) {
+                        // gone between listing and copying
                     }
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // gone between listing and reading its attributes
+                }
+                throw failure;
+            }
+        });
     }
 
     private static void deleteRecursively(Path path) throws IOException {
