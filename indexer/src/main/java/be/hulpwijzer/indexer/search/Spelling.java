@@ -1,5 +1,6 @@
 package be.hulpwijzer.indexer.search;
 
+import be.hulpwijzer.indexer.analysis.Decompounder;
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.analysis.Vocabulary;
 import be.hulpwijzer.indexer.document.DocumentMapper;
@@ -23,7 +24,8 @@ import java.util.Locale;
  * {@link DirectSpellChecker} over the index's own words). Looking for close words builds Levenshtein automata,
  * milliseconds per word, so the closest word to an unknown one is remembered for the epoch of the scoring
  * statistics ({@link SteadyStatistics}): within it the index moved by less than a percent. Whether a word is
- * known is asked of the index every time, so a word that has just been added is never "corrected".
+ * known (itself, or each of its compound parts) is asked of the index every time, so a word that has just been
+ * added is never "corrected".
  */
 final class Spelling {
 
@@ -33,6 +35,7 @@ final class Spelling {
     private static final String NONE = "";
 
     private final Vocabulary vocabulary;
+    private final Decompounder decompounder;
     /** What made the index's words of the spelling field: the typed words are folded by it alike. */
     private final Analyzer folding;
     /** The closest known word (or {@link #NONE}) to an unknown one, in an epoch. */
@@ -41,6 +44,7 @@ final class Spelling {
 
     Spelling(DutchAnalyzers analyzers) {
         this.vocabulary = analyzers.vocabulary();
+        this.decompounder = vocabulary.decompounder();
         this.folding = analyzers.spelling();
     }
 
@@ -58,7 +62,7 @@ final class Spelling {
             // lower case and accents folded as the index folded them ("Crèche" is "creche"), then one word
             String folded = folding.normalize(DocumentMapper.SPELL, word).utf8ToString().replaceAll("[^\\p{L}\\p{N}]", "");
             boolean acronym = vocabulary.synonyms().containsKey(folded);
-            if (folded.length() >= MIN_LENGTH && !acronym && reader.docFreq(new Term(DocumentMapper.SPELL, folded)) == 0) {
+            if (folded.length() >= MIN_LENGTH && !acronym && !known(reader, folded)) {
                 String closest = closest(reader, epoch, folded);
                 if (closest != null) {
                     words.add(closest);
@@ -69,6 +73,26 @@ final class Spelling {
             words.add(word.toLowerCase(Locale.ROOT));
         }
         return changed ? String.join(" ", words) : null;
+    }
+
+    /**
+     * Whether the index holds the word, or holds every part of it: "thuisbegeleiding" is known where modules
+     * only say "thuis begeleiding", as search splits it so and finds them.
+     */
+    private boolean known(IndexReader reader, String word) throws IOException {
+        if (reader.docFreq(new Term(DocumentMapper.SPELL, word)) > 0) {
+            return true;
+        }
+        List<String> parts = decompounder.words(word);
+        if (parts.size() < 2) {
+            return false;
+        }
+        for (String part : parts) {
+            if (reader.docFreq(new Term(DocumentMapper.SPELL, part)) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String closest(IndexReader reader, SteadyStatistics.Epoch epoch, String unknown) throws IOException {

@@ -63,6 +63,15 @@ class SpellingTest {
     }
 
     @Test
+    void knowsATypedCompoundWhoseEveryPartTheIndexHolds() throws IOException {
+        add("Thuis begeleiding voor gezinnen");
+        add("Thuisbegeleidingen");
+        assertThat(suggest("thuisbegeleiding")).as("thuis and begeleiding are both known").isNull();
+        assertThat(suggest("thuisbegeleidinge")).as("not all parts known: corrected as a whole")
+                .isEqualTo("thuisbegeleidingen");
+    }
+
+    @Test
     void neverCorrectsAWordThatWasJustAddedToTheIndex() throws IOException {
         assertThat(suggest("angts")).isEqualTo("angst");
         add("Angts is hier een naam");
