@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * "Bedoelde u ...?": each word the index does not know replaced by the closest one it does (Lucene's
+ * "Bedoelde u ...?": each typo (a word neither Dutch nor known to the index) replaced by the closest word the
+ * index does know (Lucene's
  * {@link DirectSpellChecker} over the index's own words). Looking for close words builds Levenshtein automata,
  * milliseconds per word, so the closest word to an unknown one is remembered for the epoch of the scoring
  * statistics ({@link SteadyStatistics}): within it the index moved by less than a percent. Whether a word is
@@ -76,11 +77,14 @@ final class Spelling {
     }
 
     /**
-     * Whether the index holds the word, or holds every part of it: "thuisbegeleiding" is known where modules
-     * only say "thuis begeleiding", as search splits it so and finds them.
+     * Whether the word is no typo: a Dutch word (OpenTaal) or search-box function word, typed on purpose even
+     * when no module uses it ("geen wachtlijst" was "corrected" into "geven wachtlijst"); a word the index holds;
+     * or a compound whose every part it holds ("thuisbegeleiding" where modules only say "thuis begeleiding", as
+     * search splits it so and finds them).
      */
     private boolean known(IndexReader reader, String word) throws IOException {
-        if (reader.docFreq(new Term(DocumentMapper.SPELL, word)) > 0) {
+        if (vocabulary.dictionary().contains(word) || vocabulary.stopwords().contains(word)
+                || reader.docFreq(new Term(DocumentMapper.SPELL, word)) > 0) {
             return true;
         }
         List<String> parts = decompounder.words(word);
