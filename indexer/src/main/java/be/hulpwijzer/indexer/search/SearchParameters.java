@@ -95,7 +95,7 @@ public final class SearchParameters {
                 "field.unknownCode", errors);
         Set<String> methods = codes(parameters, "method", isMethod, "field.unknownMethod", errors);
         Set<String> languages = codes(parameters, "language", l -> l.matches("[a-z]{2}"), "field.language", errors);
-        boolean availableNow = bool(parameters, "availableNow", errors);
+        boolean availableNowChosen = bool(parameters, "availableNow", errors);
         boolean includeUnknown = bool(parameters, "includeUnknown", errors);
         Integer maxWaitWeeks = range(parameters, "maxWaitWeeks", 0, 520, errors);
         SearchRequest.Sort sort = sort(parameters, errors);
@@ -112,6 +112,7 @@ public final class SearchParameters {
 
         String typed = clean(parameters.get("q"));
         TextUnderstanding.Reading reading = understanding.read(typed, months == null, zones.isEmpty());
+        boolean availableNow = availableNowChosen || reading.availableNowFrom() != null;
         if (months == null) {
             months = reading.ageMonths();
         }
@@ -128,7 +129,7 @@ public final class SearchParameters {
                 origin == null ? null : new SearchRequest.Origin(origin.latitude(), origin.longitude()), pageNumber, pageSize);
         return new Parsed(request, new SearchResult.Understood(reading.text(), months, reading.ageFrom(),
                 List.copyOf(zones), reading.zonesFrom() != null ? reading.zonesFrom()
-                : postcode != null && !postcode.isBlank() ? postcode.strip() : null, null, false));
+                : postcode != null && !postcode.isBlank() ? postcode.strip() : null, reading.availableNowFrom(), null, false));
     }
 
     /** Control characters, symbols and emoji become spaces; only the first words count. */

@@ -29,11 +29,19 @@ public record SearchResult(long total, int page, int size, List<Hit> hits, Map<S
     }
 
     /**
-     * How the search box was read: the words searched, an age or places found in the text, and a
-     * spelling suggestion ({@code corrected} when the hits are for the suggestion because the text
-     * itself found nothing).
+     * How the search box was read: the words searched, an age, places or a wish for room now found in the
+     * text (each with the words it was read from), and a spelling suggestion ({@code corrected} when the hits
+     * are for the suggestion because the text itself found nothing).
      */
     public record Understood(String text, Integer ageMonths, String ageFrom, List<String> zones, String zonesFrom,
-                             String suggestion, boolean corrected) {
+                             String availableNowFrom, String suggestion, boolean corrected) {
+
+        /** Nothing read from an empty search box. */
+        public static final Understood NOTHING = new Understood("", null, null, List.of(), null, null, null, false);
+
+        /** The same reading, searched as {@code text}, with a spelling suggestion. */
+        public Understood searched(String text, String suggestion, boolean corrected) {
+            return new Understood(text, ageMonths, ageFrom, zones, zonesFrom, availableNowFrom, suggestion, corrected);
+        }
     }
 }

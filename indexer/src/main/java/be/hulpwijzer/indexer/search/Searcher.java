@@ -79,8 +79,7 @@ public final class Searcher {
             List<SearchResult.Hit> hits = hits(searcher, page.docs, highlightQuery, now);
             List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, page.text, highlightQuery, now);
             return new SearchResult(page.total, request.page(), request.size(), hits, page.facets, engagements,
-                    new SearchResult.Understood(prepared.text(), understood.ageMonths(), understood.ageFrom(),
-                            understood.zones(), understood.zonesFrom(), suggestion, corrected));
+                    understood.searched(prepared.text(), suggestion, corrected));
         });
     }
 

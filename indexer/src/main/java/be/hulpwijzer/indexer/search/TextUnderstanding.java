@@ -12,19 +12,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an age and a place out of what someone typed: "angst 15 jaar Brugge" searches "angst" for a
- * 15-year-old in zone Brugge. Places are postcodes, municipalities and zones by name (longest match
- * first, so "Sint-Niklaas" is not read as something shorter).
+ * Reads an age, a place and a wish for room now out of what someone typed: "angst 15 jaar Brugge" searches
+ * "angst" for a 15-year-old in zone Brugge; "thuisbegeleiding zonder wachtlijst" searches "thuisbegeleiding"
+ * with a free place now. Places are postcodes, municipalities and zones by name (longest match first, so
+ * "Sint-Niklaas" is not read as something shorter).
  */
 final class TextUnderstanding {
 
     private static final Pattern YEARS = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\d{1,3})\\s*-?\\s*(jaar|jarige|jarigen|j)(?![\\p{L}\\p{N}])");
     private static final Pattern MONTHS = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\d{1,3})\\s*-?\\s*(maanden|maand|mnd)(?![\\p{L}\\p{N}])");
     private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])([1-9]\\d{3})(?![\\p{L}\\p{N}])");
+    /** Asking for room now: "geen wachtlijst", "zonder wachttijd", "vrije plaatsen", "nu vrij", "direct terecht". */
+    private static final Pattern ROOM_NOW = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:(?:geen|zonder)\\s+(?:wachtlijsten|wachtlijst"
+            + "|wachttijden|wachttijd|wachten)|vrije\\s+plaatsen|vrije\\s+plaats|plaatsen\\s+vrij|plaats\\s+vrij|nu\\s+vrij"
+            + "|(?:direct|meteen|onmiddellijk)\\s+(?:beschikbaar|terecht|plaats))(?![\\p{L}\\p{N}])");
     private static final int LONGEST_NAME_WORDS = 4;
 
-    /** What was found: the text left, and the age and zones with the words they came from. */
-    record Reading(String text, Integer ageMonths, String ageFrom, Set<String> zones, String zonesFrom) {
+    /**
+     * What was found: the text left, and the age, zones and wish for room now with the words they came from
+     * (null when not found).
+     */
+    record Reading(String text, Integer ageMonths, String ageFrom, Set<String> zones, String zonesFrom,
+                   String availableNowFrom) {
     }
 
     private final Map<String, Set<String>> zonesByName;
@@ -39,8 +48,15 @@ final class TextUnderstanding {
         this.zonesByPostcode = zonesByPostcode;
     }
 
+    /** Room now is always read: asked for in the text as well as by the filter, it is the same filter. */
     Reading read(String typed, boolean findAge, boolean findPlace) {
         String text = typed;
+        String availableNowFrom = null;
+        Matcher roomNow = ROOM_NOW.matcher(text);
+        if (roomNow.find()) {
+            availableNowFrom = roomNow.group();
+            text = text.substring(0, roomNow.start()) + " " + text.substring(roomNow.end());
+        }
         Integer age = null;
         String ageFrom = null;
         if (findAge) {
@@ -86,7 +102,7 @@ final class TextUnderstanding {
                 }
             }
         }
-        return new Reading(text.strip().replaceAll("\\s+", " "), age, ageFrom, zones, zonesFrom);
+        return new Reading(text.strip().replaceAll("\\s+", " "), age, ageFrom, zones, zonesFrom, availableNowFrom);
     }
 
     static String fold(String name) {

@@ -72,6 +72,19 @@ class SearchApiTest implements SearchTest {
     }
 
     @Test
+    void readsAWishForRoomNowFromTheSearchBox() {
+        assertThat(ids(search("q=angst"))).containsExactlyInAnyOrder(anxiety, crisis);
+        JsonNode result = search("q=angst zonder wachtlijst");
+        assertThat(ids(result)).containsExactly(crisis);
+        assertThat(result.at("/understood/availableNowFrom").asText()).isEqualTo("zonder wachtlijst");
+        assertThat(result.at("/understood/text").asText()).isEqualTo("angst");
+        assertThat(ids(search("q=Geen wachttijd, angst&availableNow=true"))).containsExactly(crisis);
+        assertThat(ids(search("q=vrije plaatsen angst 15 jaar"))).containsExactly(crisis);
+        assertThat(search("q=angst vrije tijd").at("/understood/availableNowFrom").isNull())
+                .as("vrije tijd is a life domain, not a free place").isTrue();
+    }
+
+    @Test
     void putsRoomNowFirstAndShowsHowFreshTheWaitingInformationIs() throws Exception {
         long other = api.post("/api/v1/organisations",
                 organisation("CGG Andante").replace("0403.170.701", "0412.345.614")).id();

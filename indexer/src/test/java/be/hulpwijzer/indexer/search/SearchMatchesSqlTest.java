@@ -80,8 +80,7 @@ class SearchMatchesSqlTest {
 
     @Property(tries = 120)
     void facetCountsAreWhatSqlCountsUnderTheOtherChoices(@ForAll("requests") SearchRequest request) throws Exception {
-        SearchResult.Understood nothing = new SearchResult.Understood("", null, null, List.of(), null, null, false);
-        SearchResult result = searcher.search(indexes.current().orElseThrow(), request, nothing, NOW);
+        SearchResult result = searcher.search(indexes.current().orElseThrow(), request, SearchResult.Understood.NOTHING, NOW);
         for (String dimension : List.of("zone", "domain", "type", "access", "sector", "availability")) {
             Map<String, Long> found = new HashMap<>();
             result.facets().get(dimension).forEach(v -> found.put(v.value(), v.count()));
@@ -97,8 +96,7 @@ class SearchMatchesSqlTest {
                 filters.types(), filters.access(), filters.settings(), filters.sectors(), filters.methods(),
                 filters.languages(), filters.availableNow(), filters.maxWaitWeeks(), filters.includeUnknown(),
                 SearchRequest.Sort.DISTANCE, new SearchRequest.Origin(origin[0], origin[1]), 1, SearchRequest.MAX_SIZE);
-        SearchResult.Understood nothing = new SearchResult.Understood("", null, null, List.of(), null, null, false);
-        List<SearchResult.Hit> hits = searcher.search(indexes.current().orElseThrow(), request, nothing, NOW).hits();
+        List<SearchResult.Hit> hits = searcher.search(indexes.current().orElseThrow(), request, SearchResult.Understood.NOTHING, NOW).hits();
         Map<Long, Double> sql = nearestKm(sql(request), origin);
         double previous = 0;
         for (SearchResult.Hit hit : hits) {
@@ -232,13 +230,12 @@ class SearchMatchesSqlTest {
 
     private static Set<Long> lucene(SearchRequest request) throws Exception {
         Set<Long> ids = new HashSet<>();
-        SearchResult.Understood nothing = new SearchResult.Understood("", null, null, List.of(), null, null, false);
         for (int page = 1; ; page++) {
             SearchRequest paged = new SearchRequest("", request.ageMonths(), request.zones(), request.domains(),
                     request.types(), request.access(), request.settings(), request.sectors(), request.methods(),
                     request.languages(), request.availableNow(), request.maxWaitWeeks(), request.includeUnknown(),
                     request.sort(), request.origin(), page, request.size());
-            SearchResult result = searcher.search(indexes.current().orElseThrow(), paged, nothing, NOW);
+            SearchResult result = searcher.search(indexes.current().orElseThrow(), paged, SearchResult.Understood.NOTHING, NOW);
             result.hits().forEach(hit -> ids.add(hit.id()));
             if (result.hits().size() < request.size()) {
                 assertThat((long) ids.size()).isEqualTo(result.total());

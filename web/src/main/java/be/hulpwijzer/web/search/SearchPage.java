@@ -165,6 +165,9 @@ final class SearchPage {
             lines.add(Texts.get("understoodPlace", understood.zonesFrom(),
                     understood.zones().stream().map(this::zoneName).collect(Collectors.joining(", "))));
         }
+        if (understood.availableNowFrom() != null) {
+            lines.add(Texts.get("understoodAvailableNow", understood.availableNowFrom()));
+        }
         return lines;
     }
 

@@ -66,6 +66,13 @@ class PagesTest implements SearchTest {
     }
 
     @Test
+    void thePageSaysWhatItReadFromTheSearchBox() {
+        String body = get("/?q=" + encode("angst 15 jaar zonder wachtlijst")).body();
+        assertThat(body).contains("Angstbehandeling voor tieners", "Leeftijd gelezen uit &quot;15 jaar&quot;",
+                "Gelezen uit &quot;zonder wachtlijst&quot;: alleen hulp met nu een vrije plaats.");
+    }
+
+    @Test
     void sortedByDistanceFromAPlaceEachCardSaysHowFarAndWithoutAPlaceThePageSaysWhatIsMissing() throws Exception {
         api.post("/api/v1/organisations/" + organisationId + "/locations", """
                 {"name": "Onthaal", "postcode": "8400"}""");
