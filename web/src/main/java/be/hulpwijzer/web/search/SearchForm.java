@@ -12,6 +12,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads the search form into the search API's parameters. The page adds two conveniences: age may be
@@ -27,6 +28,19 @@ final class SearchForm {
 
     SearchForm(ReferenceData reference) {
         this.reference = reference;
+    }
+
+    /** The form's own fields, by the parameter the search API names in its messages. */
+    private static final Map<String, String> LABELS = Map.of("age", "ageLabel", "ageMonths", "ageLabel",
+            "maxWaitWeeks", "maxWaitLabel");
+
+    /**
+     * The search API's message as the page says it: a field typed on the form by its label, not by the
+     * parameter's name ("Leeftijd (jaar) moet tussen 0 en 120 liggen", not "'age' moet ...").
+     */
+    static String message(FieldError error) {
+        String label = LABELS.get(error.field());
+        return label == null ? error.message() : error.message().replace("'" + error.field() + "'", Texts.get(label));
     }
 
     MutableConvertibleMultiValuesMap<String> parameters(QueryString form) {

@@ -1,6 +1,5 @@
 package be.hulpwijzer.web.search;
 
-import be.hulpwijzer.catalogue.api.FieldError;
 import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.indexer.index.IndexManager;
@@ -65,7 +64,7 @@ class SearchPageController {
         try {
             parsed = parameters.parse(form.parameters(query));
         } catch (InvalidRequestException e) {
-            model.put("errors", e.errors().stream().map(FieldError::message).toList());
+            model.put("errors", e.errors().stream().map(SearchForm::message).toList());
             return HttpResponse.badRequest(new ModelAndView<>("search", model));
         }
         Optional<SearchIndex> index = indexes.current();

@@ -135,7 +135,9 @@ class PagesTest implements SearchTest {
         assertPage("/organisaties/424242", 404, "Pagina niet gevonden");
         assertPage("/zones/atlantis", 404, "Pagina niet gevonden");
         assertPage("/modules/abc", 400, "Deze vraag begrijpen we niet");
-        assertPage("/?age=200", 400, "moet tussen 0 en 120 liggen");
+        assertPage("/?age=200", 400, "Leeftijd (jaar) moet tussen 0 en 120 liggen");
+        assertPage("/?age=abc", 400, "Leeftijd (jaar) moet een geheel getal zijn");
+        assertPage("/?maxWaitWeeks=-1", 400, "Maximum wachttijd (weken) moet tussen 0 en 520 liggen");
         assertPage("/?place=Atlantis", 400, "kennen we niet als gemeente");
         assertThat(get("/api/v1/bestaat-niet").header("Content-Type")).startsWith("application/problem+json");
     }
