@@ -35,7 +35,8 @@ final class WaitingChart {
             return null;
         }
         int max = Math.max(14, points.stream().mapToInt(WaitingChart::days).max().orElse(0));
-        int top = (int) (Math.ceil(max / 7.0) * 7);
+        // four ticks of whole weeks
+        int top = (int) (Math.ceil(max / 28.0) * 28);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"").append(label).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
@@ -49,8 +50,10 @@ final class WaitingChart {
         }
         for (int month = 0; month <= 12; month += 3) {
             Instant at = from.plus(Duration.ofDays(month * 365L / 12));
+            // the last label ends at the axis' end: centred there, it was cut off by the chart's edge
             svg.append("<text x=\"").append(x(at, from)).append("\" y=\"").append(HEIGHT - 8)
-                    .append("\" text-anchor=\"middle\">").append(MONTH.format(at.atZone(Dutch.BRUSSELS))).append("</text>");
+                    .append("\" text-anchor=\"").append(month == 12 ? "end" : "middle").append("\">")
+                    .append(MONTH.format(at.atZone(Dutch.BRUSSELS))).append("</text>");
         }
         StringBuilder path = new StringBuilder();
         int previousY = -1;
@@ -58,7 +61,11 @@ final class WaitingChart {
             int x = x(change.confirmedAt(), from);
             int y = HEIGHT - BOTTOM - (int) Math.round(plotHeight * days(change) / (double) top);
             // a step line: the wait holds until the next change
-            path.append(path.length() == 0 ? "M" : " H" + x + " V").append(path.length() == 0 ? x + " " + y : String.valueOf(y));
+            if (path.length() == 0) {
+                path.append('M').append(x).append(' ').append(y);
+            } else {
+                path.append(" H").append(x).append(" V").append(y);
+            }
             previousY = y;
         }
         path.append(" H").append(x(now, from)).append(" V").append(previousY);
