@@ -43,14 +43,15 @@ final class CatalogueGenerator {
             "Tolken (ook via video) kunnen ingeschakeld worden.",
             "We bieden ook ondersteuning in het Frans en het Engels.",
             "Gesprekken kunnen ook 's avonds of op zaterdagvoormiddag."};
+    /** Title | target group | capacity a month | response days | the sectors that take such an engagement ("*": any). */
     private static final String[] ENGAGEMENTS = {
-            "Twee consulten per maand voor gezinnen in een 1G1P-traject|gezinnen in een 1G1P-traject|2|5",
-            "Deelname aan het help-me-team van de regio|gezinnen met vragen op meerdere levensdomeinen|4|10",
-            "GBO-doorverwijzingen voor budgetvragen: eerste contact binnen vijf werkdagen|cliënten doorverwezen door GBO-partners|8|5",
-            "Snel consult voor jongeren in crisis na aanmelding door het CLB|jongeren tot 18 jaar|3|2",
-            "Warme overdracht bij het einde van jeugdhulp (18+)|jongvolwassenen die de jeugdhulp verlaten|2|10",
-            "Vaste contactpersoon voor het lokaal infopunt|hulpverleners in de regio|10|3",
-            "Opvoedingsconsult binnen de maand voor gezinnen met jonge kinderen|ouders van kinderen tot 12 jaar|6|20"};
+            "Twee consulten per maand voor gezinnen in een 1G1P-traject|gezinnen in een 1G1P-traject|2|5|cgg ckg opgroeien vaph kjp",
+            "Deelname aan het help-me-team van de regio|gezinnen met vragen op meerdere levensdomeinen|4|10|*",
+            "GBO-doorverwijzingen voor budgetvragen: eerste contact binnen vijf werkdagen|cliënten doorverwezen door GBO-partners|8|5|caw ocmw ziekenfonds",
+            "Snel consult voor jongeren in crisis na aanmelding door het CLB|jongeren tot 18 jaar|3|2|cgg kjp caw",
+            "Warme overdracht bij het einde van jeugdhulp (18+)|jongvolwassenen die de jeugdhulp verlaten|2|10|caw opgroeien vaph cgg",
+            "Vaste contactpersoon voor het lokaal infopunt|hulpverleners in de regio|10|3|*",
+            "Opvoedingsconsult binnen de maand voor gezinnen met jonge kinderen|ouders van kinderen tot 12 jaar|6|20|opgroeien ckg cgg clb"};
 
     private final Templates templates;
     private final Places places;
@@ -106,7 +107,7 @@ final class CatalogueGenerator {
             module(ids.nextModule(), id, module, title, at, slug, batch);
         }
         if (random.nextInt(5) < 2) {
-            engagement(ids.nextEngagement(), id, home, batch);
+            engagement(ids.nextEngagement(), id, kind.sector(), home, batch);
         }
     }
 
@@ -168,8 +169,11 @@ final class CatalogueGenerator {
                 note, confirmedAt, "demo");
     }
 
-    private void engagement(long id, long organisationId, Place home, Batch batch) {
-        String[] parts = ENGAGEMENTS[random.nextInt(ENGAGEMENTS.length)].split("\\|");
+    /** An engagement of the kind an organisation of this sector takes: a foster care service makes no budget promises. */
+    private void engagement(long id, long organisationId, String sector, Place home, Batch batch) {
+        List<String[]> fitting = java.util.Arrays.stream(ENGAGEMENTS).map(e -> e.split("\\|"))
+                .filter(e -> e[4].equals("*") || List.of(e[4].split(" ")).contains(sector)).toList();
+        String[] parts = fitting.get(random.nextInt(fitting.size()));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate from = today.minusMonths(random.nextInt(18)).withDayOfMonth(1);
         LocalDate to = random.nextInt(3) == 0 ? null : from.plusYears(1).plusMonths(random.nextInt(12)).minusDays(1);
