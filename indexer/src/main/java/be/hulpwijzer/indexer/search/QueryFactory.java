@@ -109,9 +109,9 @@ final class QueryFactory {
                 .add(scoring, Occur.MUST)
                 .add(new TermQuery(new Term(DocumentMapper.KIND, DocumentMapper.MODULE)), Occur.FILTER);
         if (request.ageMonths() != null) {
-            int age = request.ageMonths();
-            base.add(range(DocumentMapper.AGE_MIN, Integer.MIN_VALUE, age), Occur.FILTER);
-            base.add(range(DocumentMapper.AGE_MAX, age, Integer.MAX_VALUE), Occur.FILTER);
+            // the module's ages overlap the ages asked for (one age: contain it)
+            base.add(range(DocumentMapper.AGE_MIN, Integer.MIN_VALUE, request.ageUpToMonths()), Occur.FILTER);
+            base.add(range(DocumentMapper.AGE_MAX, request.ageMonths(), Integer.MAX_VALUE), Occur.FILTER);
         }
         anyOf(base, DocumentMapper.SETTING, request.settings());
         anyOf(base, DocumentMapper.METHOD, request.methods());

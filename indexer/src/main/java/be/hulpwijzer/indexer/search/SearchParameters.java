@@ -63,6 +63,7 @@ public final class SearchParameters {
             errors.add(error("age", "search.ageBoth"));
         }
         Integer months = ageMonths != null ? ageMonths : age != null ? Integer.valueOf(age * 12) : null;
+        Integer toMonths = upperAge(parameters, months, errors);
 
         Set<String> zones = codes(parameters, "zone", reference::isZone, "field.unknownZone", errors);
         PostcodePoint origin = null;
@@ -115,6 +116,7 @@ public final class SearchParameters {
         boolean availableNow = availableNowChosen || reading.availableNowFrom() != null;
         if (months == null) {
             months = reading.ageMonths();
+            toMonths = reading.ageToMonths();
         }
         zones.addAll(reading.zones());
         if (origin == null && reading.zonesFrom() != null) {
@@ -124,12 +126,36 @@ public final class SearchParameters {
         if (sort == SearchRequest.Sort.DISTANCE && origin == null) {
             throw new InvalidRequestException(List.of(error("sort", "search.distanceWithoutPlace")));
         }
-        SearchRequest request = new SearchRequest(reading.text(), months, zones, domains, types, access, settings,
+        SearchRequest request = new SearchRequest(reading.text(), months, toMonths, zones, domains, types, access, settings,
                 sectors, methods, languages, availableNow, maxWaitWeeks, includeUnknown, sort,
                 origin == null ? null : new SearchRequest.Origin(origin.latitude(), origin.longitude()), pageNumber, pageSize);
-        return new Parsed(request, new SearchResult.Understood(reading.text(), months, reading.ageFrom(),
+        return new Parsed(request, new SearchResult.Understood(reading.text(), months, toMonths, reading.ageFrom(),
                 List.copyOf(zones), reading.zonesFrom() != null ? reading.zonesFrom()
                 : postcode != null && !postcode.isBlank() ? postcode.strip() : null, reading.availableNowFrom(), null, false));
+    }
+
+    /**
+     * The upper end of a range of ages, in months, included: {@code ageTo} in years (through that year: 17 is
+     * up to 17 years and 11 months) or {@code ageToMonths}; null for one age.
+     */
+    private static Integer upperAge(ConvertibleMultiValues<String> parameters, Integer from, List<FieldError> errors) {
+        Integer years = range(parameters, "ageTo", 0, 120, errors);
+        Integer months = range(parameters, "ageToMonths", -9, 1440, errors);
+        if (years != null && months != null) {
+            errors.add(error("ageTo", "search.ageToBoth"));
+            return null;
+        }
+        Integer to = months != null ? months : years != null ? Integer.valueOf(years * 12 + 11) : null;
+        String name = months != null ? "ageToMonths" : "ageTo";
+        if (to != null && from == null) {
+            errors.add(error(name, "search.ageToAlone", name));
+            return null;
+        }
+        if (to != null && to < from) {
+            errors.add(error(name, "search.ageToBelow", name));
+            return null;
+        }
+        return to;
     }
 
     /** Control characters, symbols and emoji become spaces; only the first words count. */

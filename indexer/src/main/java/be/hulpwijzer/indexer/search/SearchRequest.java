@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * One search, immutable: free text and filters as understood (places already resolved to zones, ages to
- * months), sort and page. Sets mean "any of".
+ * months), sort and page. Sets mean "any of". An age is one age ({@code ageToMonths} null) or a range of
+ * ages, "12 tot 18 jaar": modules for any age in it.
  */
-public record SearchRequest(String text, Integer ageMonths, Set<String> zones, Set<String> domains,
+public record SearchRequest(String text, Integer ageMonths, Integer ageToMonths, Set<String> zones, Set<String> domains,
                             Set<String> types, Set<String> access, Set<String> settings, Set<String> sectors,
                             Set<String> methods, Set<String> languages, boolean availableNow, Integer maxWaitWeeks,
                             boolean includeUnknown, Sort sort, Origin origin, int page, int size) {
@@ -31,6 +32,9 @@ public record SearchRequest(String text, Integer ageMonths, Set<String> zones, S
         sectors = Set.copyOf(sectors);
         methods = Set.copyOf(methods);
         languages = Set.copyOf(languages);
+        if (ageToMonths != null && (ageMonths == null || ageToMonths < ageMonths)) {
+            throw new IllegalArgumentException("an age range needs its lower end first");
+        }
         if (sort == Sort.DISTANCE && origin == null) {
             throw new IllegalArgumentException("sorting by distance needs an origin");
         }
@@ -38,13 +42,18 @@ public record SearchRequest(String text, Integer ageMonths, Set<String> zones, S
 
     /** Everything, first page: the browse view. */
     public static SearchRequest all() {
-        return new SearchRequest("", null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+        return new SearchRequest("", null, null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
                 Set.of(), false, null, false, Sort.RELEVANCE, null, 1, 20);
     }
 
     public SearchRequest withText(String newText) {
-        return new SearchRequest(newText, ageMonths, zones, domains, types, access, settings, sectors, methods,
+        return new SearchRequest(newText, ageMonths, ageToMonths, zones, domains, types, access, settings, sectors, methods,
                 languages, availableNow, maxWaitWeeks, includeUnknown, sort, origin, page, size);
+    }
+
+    /** The highest age asked for: the range's upper end, or the one age. */
+    public Integer ageUpToMonths() {
+        return ageToMonths != null ? ageToMonths : ageMonths;
     }
 
     public boolean filtersOnAvailability() {

@@ -33,15 +33,16 @@ public record SearchResult(long total, int page, int size, List<Hit> hits, Map<S
      * text (each with the words it was read from), and a spelling suggestion ({@code corrected} when the hits
      * are for the suggestion because the text itself found nothing).
      */
-    public record Understood(String text, Integer ageMonths, String ageFrom, List<String> zones, String zonesFrom,
-                             String availableNowFrom, String suggestion, boolean corrected) {
+    public record Understood(String text, Integer ageMonths, Integer ageToMonths, String ageFrom, List<String> zones,
+                             String zonesFrom, String availableNowFrom, String suggestion, boolean corrected) {
 
         /** Nothing read from an empty search box. */
-        public static final Understood NOTHING = new Understood("", null, null, List.of(), null, null, null, false);
+        public static final Understood NOTHING = new Understood("", null, null, null, List.of(), null, null, null, false);
 
         /** The same reading, searched as {@code text}, with a spelling suggestion. */
         public Understood searched(String text, String suggestion, boolean corrected) {
-            return new Understood(text, ageMonths, ageFrom, zones, zonesFrom, availableNowFrom, suggestion, corrected);
+            return new Understood(text, ageMonths, ageToMonths, ageFrom, zones, zonesFrom, availableNowFrom, suggestion,
+                    corrected);
         }
     }
 }

@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 final class TextUnderstanding {
 
-    private static final Pattern YEARS = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\d{1,3})\\s*-?\\s*(jaar|jarige|jarigen|j)(?![\\p{L}\\p{N}])");
-    private static final Pattern MONTHS = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\d{1,3})\\s*-?\\s*(maanden|maand|mnd)(?![\\p{L}\\p{N}])");
+    /** An age or a range of ages: "15", "0-3", "van 12 tot 18", "tussen 6 en 12"; groups: from, from, to (or the age). */
+    private static final String AGES = "(?iu)(?<![\\p{L}\\p{N}])(?:(?:van\\s+)?(\\d{1,4})\\s*(?:-|tot)\\s*"
+            + "|tussen\\s+(\\d{1,4})\\s+en\\s+)?(\\d{1,4})\\s*-?\\s*";
+    private static final Pattern YEARS = Pattern.compile(AGES + "(?:jaar|jarige|jarigen|j)(?![\\p{L}\\p{N}])");
+    private static final Pattern MONTHS = Pattern.compile(AGES + "(?:maanden|maand|mnd)(?![\\p{L}\\p{N}])");
+    private static final int MAX_MONTHS = 1440;
     private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])([1-9]\\d{3})(?![\\p{L}\\p{N}])");
     /** Asking for room now: "geen wachtlijst", "zonder wachttijd", "vrije plaatsen", "nu vrij", "direct terecht". */
     private static final Pattern ROOM_NOW = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:(?:geen|zonder)\\s+(?:wachtlijsten|wachtlijst"
@@ -32,8 +36,12 @@ final class TextUnderstanding {
      * What was found: the text left, and the age, zones and wish for room now with the words they came from
      * (null when not found).
      */
-    record Reading(String text, Integer ageMonths, String ageFrom, Set<String> zones, String zonesFrom,
-                   String availableNowFrom) {
+    record Reading(String text, Integer ageMonths, Integer ageToMonths, String ageFrom, Set<String> zones,
+                   String zonesFrom, String availableNowFrom) {
+    }
+
+    /** Ages in months: one ({@code to} null) or a range. */
+    private record Ages(int from, Integer to) {
     }
 
     private final Map<String, Set<String>> zonesByName;
@@ -57,19 +65,16 @@ final class TextUnderstanding {
             availableNowFrom = roomNow.group();
             text = text.substring(0, roomNow.start()) + " " + text.substring(roomNow.end());
         }
-        Integer age = null;
+        Ages ages = null;
         String ageFrom = null;
         if (findAge) {
             Matcher years = YEARS.matcher(text);
             Matcher months = MONTHS.matcher(text);
-            if (years.find() && Integer.parseInt(years.group(1)) <= 120) {
-                age = Integer.parseInt(years.group(1)) * 12;
-                ageFrom = years.group().strip();
-                text = text.substring(0, years.start()) + " " + text.substring(years.end());
-            } else if (months.find() && Integer.parseInt(months.group(1)) <= 1440) {
-                age = Integer.parseInt(months.group(1));
-                ageFrom = months.group().strip();
-                text = text.substring(0, months.start()) + " " + text.substring(months.end());
+            Matcher found = years.find() && (ages = ages(years, 12)) != null ? years
+                    : months.find() && (ages = ages(months, 1)) != null ? months : null;
+            if (found != null) {
+                ageFrom = found.group().strip();
+                text = text.substring(0, found.start()) + " " + text.substring(found.end());
             }
         }
         Set<String> zones = new LinkedHashSet<>();
@@ -102,7 +107,25 @@ final class TextUnderstanding {
                 }
             }
         }
-        return new Reading(text.strip().replaceAll("\\s+", " "), age, ageFrom, zones, zonesFrom, availableNowFrom);
+        return new Reading(text.strip().replaceAll("\\s+", " "), ages == null ? null : ages.from(),
+                ages == null ? null : ages.to(), ageFrom, zones, zonesFrom, availableNowFrom);
+    }
+
+    /**
+     * The ages matched, in months ({@code unit} months each), or null when out of range. A range's upper end is
+     * not included, as "12 tot 18 jaar" on a module means until the 18th birthday.
+     */
+    private static Ages ages(Matcher matched, int unit) {
+        String lower = matched.group(1) != null ? matched.group(1) : matched.group(2);
+        int last = Integer.parseInt(matched.group(3)) * unit;
+        if (lower == null) {
+            return last <= MAX_MONTHS ? new Ages(last, null) : null;
+        }
+        int first = Integer.parseInt(lower) * unit;
+        if (first > MAX_MONTHS || last > MAX_MONTHS) {
+            return null;
+        }
+        return last > first ? new Ages(first, last - 1) : new Ages(first, null);
     }
 
     static String fold(String name) {

@@ -72,6 +72,29 @@ class SearchApiTest implements SearchTest {
     }
 
     @Test
+    void readsARangeOfAgesFromTheSearchBoxAndFindsModulesForAnyAgeInIt() {
+        JsonNode toddlersOnly = search("q=peuters 0-3 jaar");
+        assertThat(ids(toddlersOnly)).containsExactly(toddlers);
+        assertThat(toddlersOnly.at("/understood/ageMonths").asInt()).isZero();
+        assertThat(toddlersOnly.at("/understood/ageToMonths").asInt()).as("until the third birthday").isEqualTo(35);
+        assertThat(toddlersOnly.at("/understood/ageFrom").asText()).isEqualTo("0-3 jaar");
+        assertThat(toddlersOnly.at("/understood/text").asText()).isEqualTo("peuters");
+        assertThat(ids(search("q=angst tussen 10 en 13 jaar"))).containsExactlyInAnyOrder(anxiety, crisis);
+        assertThat(ids(search("q=angst van 6 tot 12 jaar"))).as("12 itself is not asked for").isEmpty();
+    }
+
+    @Test
+    void aRangeOfAgesAsParametersFindsModulesForAnyAgeInIt() {
+        assertThat(ids(search("age=1&ageTo=2"))).containsExactly(toddlers);
+        assertThat(ids(search("age=0&ageTo=0"))).as("0 to 11 months").isEmpty();
+        assertThat(ids(search("ageMonths=40&ageToMonths=150&sort=wait"))).containsExactly(crisis, anxiety, toddlers);
+        assertProblem("ageTo=5", "ageTo");
+        assertProblem("age=10&ageTo=5", "ageTo");
+        assertProblem("age=1&ageTo=2&ageToMonths=30", "ageTo");
+        assertProblem("age=1&ageTo=121", "ageTo");
+    }
+
+    @Test
     void readsAWishForRoomNowFromTheSearchBox() {
         assertThat(ids(search("q=angst"))).containsExactlyInAnyOrder(anxiety, crisis);
         JsonNode result = search("q=angst zonder wachtlijst");

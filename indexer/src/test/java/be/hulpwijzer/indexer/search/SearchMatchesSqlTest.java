@@ -92,7 +92,7 @@ class SearchMatchesSqlTest {
     void sortedByDistanceEveryHitIsAsFarAsSqlMeasuresItsNearestLocationAndNoNearerOneFollows(
             @ForAll("requests") SearchRequest filters, @ForAll("postcodes") String postcode) throws Exception {
         double[] origin = postcodePoint(postcode);
-        SearchRequest request = new SearchRequest("", filters.ageMonths(), filters.zones(), filters.domains(),
+        SearchRequest request = new SearchRequest("", filters.ageMonths(), filters.ageToMonths(), filters.zones(), filters.domains(),
                 filters.types(), filters.access(), filters.settings(), filters.sectors(), filters.methods(),
                 filters.languages(), filters.availableNow(), filters.maxWaitWeeks(), filters.includeUnknown(),
                 SearchRequest.Sort.DISTANCE, new SearchRequest.Origin(origin[0], origin[1]), 1, SearchRequest.MAX_SIZE);
@@ -167,7 +167,7 @@ class SearchMatchesSqlTest {
     /** The request without its choice in one facet dimension. */
     private static SearchRequest without(SearchRequest r, String dimension) {
         boolean freeNowChosen = r.availableNow() && !r.includeUnknown() && r.maxWaitWeeks() == null;
-        return new SearchRequest(r.text(), r.ageMonths(), dimension.equals("zone") ? Set.of() : r.zones(),
+        return new SearchRequest(r.text(), r.ageMonths(), r.ageToMonths(), dimension.equals("zone") ? Set.of() : r.zones(),
                 dimension.equals("domain") ? Set.of() : r.domains(), dimension.equals("type") ? Set.of() : r.types(),
                 dimension.equals("access") ? Set.of() : r.access(), r.settings(),
                 dimension.equals("sector") ? Set.of() : r.sectors(), r.methods(), r.languages(),
@@ -203,6 +203,7 @@ class SearchMatchesSqlTest {
     @Provide
     Arbitrary<SearchRequest> requests() {
         Arbitrary<Integer> age = Arbitraries.integers().between(-9, 320).injectNull(0.4);
+        Arbitrary<Integer> ageSpan = Arbitraries.integers().between(0, 120).injectNull(0.5);
         Arbitrary<Set<String>> zones = Arbitraries.of("brugge", "westhoek", "oostkust", "middenkust", "bruzel",
                 "antwerpen-oost", "gent", "leuven").set().ofMaxSize(2);
         Arbitrary<Set<String>> domains = Arbitraries.of("gezin-opvoeding", "psychisch-welzijn", "school-leren",
@@ -215,15 +216,16 @@ class SearchMatchesSqlTest {
         Arbitrary<Set<String>> languages = Arbitraries.of("nl", "fr", "en").set().ofMaxSize(1);
         Arbitrary<Integer> maxWait = Arbitraries.integers().between(0, 30).injectNull(0.6);
         Arbitrary<Boolean> flag = Arbitraries.of(true, false);
-        return Combinators.combine(Combinators.combine(age, zones, domains, types).as((a, b, c, d) -> java.util.Arrays.<Object>asList(a, b, c, d)),
+        return Combinators.combine(Combinators.combine(age, ageSpan, zones, domains, types).as((a, s, b, c, d) ->
+                        java.util.Arrays.<Object>asList(a, a == null || s == null ? null : a + s, b, c, d)),
                 Combinators.combine(access, settings, sectors, languages).as((a, b, c, d) -> java.util.Arrays.<Object>asList(a, b, c, d)),
                 Combinators.combine(flag, maxWait, flag).as((a, b, c) -> java.util.Arrays.<Object>asList(a, b, c))).as(SearchMatchesSqlTest::request);
     }
 
     @SuppressWarnings("unchecked")
     private static SearchRequest request(List<Object> what, List<Object> how, List<Object> availability) {
-        return new SearchRequest("", (Integer) what.get(0), (Set<String>) what.get(1), (Set<String>) what.get(2),
-                (Set<String>) what.get(3), (Set<String>) how.get(0), (Set<String>) how.get(1), (Set<String>) how.get(2),
+        return new SearchRequest("", (Integer) what.get(0), (Integer) what.get(1), (Set<String>) what.get(2),
+                (Set<String>) what.get(3), (Set<String>) what.get(4), (Set<String>) how.get(0), (Set<String>) how.get(1), (Set<String>) how.get(2),
                 Set.of(), (Set<String>) how.get(3), (Boolean) availability.get(0), (Integer) availability.get(1),
                 (Boolean) availability.get(2), SearchRequest.Sort.WAIT, null, 1, SearchRequest.MAX_SIZE);
     }
@@ -231,7 +233,7 @@ class SearchMatchesSqlTest {
     private static Set<Long> lucene(SearchRequest request) throws Exception {
         Set<Long> ids = new HashSet<>();
         for (int page = 1; ; page++) {
-            SearchRequest paged = new SearchRequest("", request.ageMonths(), request.zones(), request.domains(),
+            SearchRequest paged = new SearchRequest("", request.ageMonths(), request.ageToMonths(), request.zones(), request.domains(),
                     request.types(), request.access(), request.settings(), request.sectors(), request.methods(),
                     request.languages(), request.availableNow(), request.maxWaitWeeks(), request.includeUnknown(),
                     request.sort(), request.origin(), page, request.size());
@@ -249,8 +251,9 @@ class SearchMatchesSqlTest {
         StringBuilder where = new StringBuilder("m.status = 'active'");
         List<Object> args = new ArrayList<>();
         if (r.ageMonths() != null) {
+            int upTo = r.ageToMonths() != null ? r.ageToMonths() : r.ageMonths();
             where.append(" and m.age_min_months <= ? and (m.age_max_months is null or m.age_max_months >= ?)");
-            args.add(r.ageMonths());
+            args.add(upTo);
             args.add(r.ageMonths());
         }
         overlap(where, args, "m.zones", r.zones());

@@ -35,7 +35,11 @@ public final class Dutch {
         return Texts.get("ageRange", from, wholeYears ? Texts.get("years", toYears) : age(maxMonths));
     }
 
-    private static String age(int months) {
+    /** One age: "15 jaar", "18 maanden", "zwangerschap". */
+    public static String age(int months) {
+        if (months < 0) {
+            return Texts.get("agePregnancy");
+        }
         if (months < 24 && months % 12 != 0) {
             return Texts.get("months", months);
         }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the search form into the search API's parameters. The page adds two conveniences: age may be
@@ -32,7 +34,9 @@ final class SearchForm {
 
     /** The form's own fields, by the parameter the search API names in its messages. */
     private static final Map<String, String> LABELS = Map.of("age", "ageLabel", "ageMonths", "ageLabel",
-            "maxWaitWeeks", "maxWaitLabel");
+            "ageTo", "ageLabel", "maxWaitWeeks", "maxWaitLabel");
+    /** "12-18" or "12 tot 18" (jaar): until the 18th birthday, as a module's "12 tot 18 jaar" means. */
+    private static final Pattern AGE_RANGE = Pattern.compile("(\\d{1,3})\\s*(?:-|tot)\\s*(\\d{1,3})");
 
     /**
      * The search API's message as the page says it: a field typed on the form by its label, not by the
@@ -51,8 +55,14 @@ final class SearchForm {
         List<FieldError> errors = new ArrayList<>();
         String age = form.first("age").strip().toLowerCase(Locale.ROOT);
         if (!age.isEmpty()) {
+            Matcher range = AGE_RANGE.matcher(age.replaceAll("\\s*jaar$", ""));
             if (age.startsWith("zwanger")) {
                 parameters.add("ageMonths", "-3");
+            } else if (range.matches()) {
+                int from = Integer.parseInt(range.group(1));
+                int to = Integer.parseInt(range.group(2));
+                parameters.add("age", String.valueOf(from));
+                parameters.add("ageTo", String.valueOf(to > from ? to - 1 : to));
             } else {
                 parameters.add("age", age.replaceAll("\\s*jaar$", ""));
             }

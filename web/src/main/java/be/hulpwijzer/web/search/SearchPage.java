@@ -159,7 +159,8 @@ final class SearchPage {
     private List<String> understood(SearchResult.Understood understood) {
         List<String> lines = new ArrayList<>();
         if (understood.ageMonths() != null && understood.ageFrom() != null) {
-            lines.add(Texts.get("understoodAge", understood.ageFrom(), Dutch.ages(understood.ageMonths(), understood.ageMonths())));
+            lines.add(Texts.get("understoodAge", understood.ageFrom(), understood.ageToMonths() == null
+                    ? Dutch.age(understood.ageMonths()) : Dutch.ages(understood.ageMonths(), understood.ageToMonths())));
         }
         if (!understood.zones().isEmpty() && understood.zonesFrom() != null) {
             lines.add(Texts.get("understoodPlace", understood.zonesFrom(),

@@ -1,8 +1,12 @@
 package be.hulpwijzer.web.browser;
 
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +18,34 @@ import java.util.Map;
  */
 final class Browser {
 
+    /** Where screenshots of every page type land, at desktop and phone width. */
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final int CAPTURE_ATTEMPTS = 3;
+
     private Browser() {
+    }
+
+    /**
+     * A full-page screenshot into {@link #SCREENSHOTS}. Headless Chromium now and then answers "Unable to capture
+     * screenshot" when its compositor misses a frame on a busy machine (puppeteer#5341); the picture is a record
+     * for people, not what a test asserts, so capturing is tried again, a bounded number of times.
+     */
+    static void photograph(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+                return;
+            } catch (PlaywrightException e) {
+                if (attempt == CAPTURE_ATTEMPTS || !String.valueOf(e.getMessage()).contains("Unable to capture screenshot")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static Playwright playwright() {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CareWorkerJourneyTest implements SearchTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Inject
     be.hulpwijzer.catalogue.report.WaitingFigures figures;
@@ -76,7 +73,6 @@ class CareWorkerJourneyTest implements SearchTest {
                 + be.hulpwijzer.web.testing.Session.PASSWORD + "\", \"role\": \"coordinator\", \"zones\": [\"oostkust\"]}");
         figures.refresh();
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
-        Files.createDirectories(SCREENSHOTS);
         playwright = be.hulpwijzer.web.browser.Browser.playwright();
         browser = be.hulpwijzer.web.browser.Browser.chromium(playwright);
     }
@@ -210,7 +206,7 @@ class CareWorkerJourneyTest implements SearchTest {
                 for (Map.Entry<String, String> entry : pages.entrySet()) {
                     page.navigate(url(entry.getValue()));
                     String name = entry.getKey() + "-" + size.getKey();
-                    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+                    be.hulpwijzer.web.browser.Browser.photograph(page, name);
                     AxeResults results = new AxeBuilder(page)
                             .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
                     assertThat(describe(results.getViolations())).as(name).isEmpty();

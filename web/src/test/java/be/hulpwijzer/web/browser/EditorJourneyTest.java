@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -80,8 +78,7 @@ class EditorJourneyTest implements SearchTest {
             assertThat(page.url()).endsWith("/wachtlijsten");
             assertThat(new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
                     .getViolations()).isEmpty();
-            Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("waiting-lists-desktop.png")).setFullPage(true));
+            be.hulpwijzer.web.browser.Browser.photograph(page, "waiting-lists-desktop");
 
             page.locator("#state-" + module).selectOption("free");
             page.locator("#free-" + module).fill("2");
@@ -107,8 +104,7 @@ class EditorJourneyTest implements SearchTest {
             page.waitForNavigation(() -> page.getByText("Mijn organisatie").first().click());
             page.waitForNavigation(() -> page.getByText("CKG De Vlinder").click());
             page.waitForNavigation(() -> page.getByText("Mobiele gezinsondersteuning").click());
-            Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("module-form.png")).setFullPage(true));
+            be.hulpwijzer.web.browser.Browser.photograph(page, "module-form");
             assertAccessible(page);
 
             page.getByLabel("Titel").fill("Gezinsondersteuning aan huis");
@@ -119,7 +115,7 @@ class EditorJourneyTest implements SearchTest {
             assertThat(page.locator(".field.invalid .error").textContent()).contains("is geen geldig e-mailadres");
             assertThat(page.getByLabel("Titel").inputValue()).isEqualTo("Gezinsondersteuning aan huis");
             assertThat(page.getByLabel("Westhoek (West-Vlaanderen)").isChecked()).isTrue();
-            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("module-form-error.png")).setFullPage(true));
+            be.hulpwijzer.web.browser.Browser.photograph(page, "module-form-error");
             assertAccessible(page);
 
             page.getByLabel("E-mail contactpersoon").fill("an@vlinder.example");

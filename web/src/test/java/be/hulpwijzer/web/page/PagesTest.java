@@ -68,8 +68,12 @@ class PagesTest implements SearchTest {
     @Test
     void thePageSaysWhatItReadFromTheSearchBox() {
         String body = get("/?q=" + encode("angst 15 jaar zonder wachtlijst")).body();
-        assertThat(body).contains("Angstbehandeling voor tieners", "Leeftijd gelezen uit &quot;15 jaar&quot;",
+        assertThat(body).contains("Angstbehandeling voor tieners", "Leeftijd gelezen uit &quot;15 jaar&quot;: 15 jaar.",
                 "Gelezen uit &quot;zonder wachtlijst&quot;: alleen hulp met nu een vrije plaats.");
+        assertThat(get("/?q=" + encode("angst 16-18 jaar")).body()).contains("Angstbehandeling voor tieners",
+                "Leeftijd gelezen uit &quot;16-18 jaar&quot;: 16 tot 18 jaar.");
+        assertThat(get("/?q=angst&age=" + encode("16-18")).body()).contains("Angstbehandeling voor tieners");
+        assertThat(get("/?q=angst&age=" + encode("3 tot 6")).body()).contains("Geen hulp gevonden");
     }
 
     @Test
