@@ -61,18 +61,22 @@ public class NetworkOverview {
         }
     }
 
+    /** The engagements in force today, of one zone or (zone null) of all; each with the names of its zones. */
     @Connectable
-    public List<Map<String, Object>> engagementsInForce(LocalDate today) {
+    public List<Map<String, Object>> engagementsInForce(LocalDate today, String zone, Map<String, String> zoneNames) {
         return jdbc.execute(connection -> {
             List<Map<String, Object>> engagements = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("""
                     select e.title, e.description, e.target_group, e.capacity_per_month, e.response_time_days,
-                           e.valid_from, e.valid_to, o.id, o.name
+                           e.valid_from, e.valid_to, o.id, o.name, e.zones
                     from engagement e join organisation o on o.id = e.organisation_id
                     where e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
+                      and (cast(? as text) is null or cast(? as text) = any(e.zones))
                     order by o.name, e.title""")) {
                 ps.setObject(1, today);
                 ps.setObject(2, today);
+                ps.setString(3, zone);
+                ps.setString(4, zone);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Date to = rs.getDate(7);
@@ -86,6 +90,9 @@ public class NetworkOverview {
                                 : Texts.get("engagementValid", Dutch.date(rs.getDate(6).toLocalDate()), Dutch.date(to.toLocalDate())));
                         e.put("organisation", rs.getString(9));
                         e.put("organisationHref", "/organisaties/" + rs.getLong(8));
+                        java.sql.Array zones = rs.getArray(10);
+                        e.put("zones", zones == null ? "" : java.util.Arrays.stream((String[]) zones.getArray())
+                                .map(code -> zoneNames.getOrDefault(code, code)).collect(java.util.stream.Collectors.joining(", ")));
                         engagements.add(e);
                     }
                 }

@@ -50,6 +50,7 @@ class ZonePageController {
         Map<String, Object> model = Models.page(Texts.get("zoneTitle", zone.name()));
         model.put("intro", Texts.get("zoneIntro", zone.name(), zone.province()));
         model.put("searchHref", "/?zone=" + code);
+        model.put("engagementsHref", "/engagementen?zone=" + code);
         model.put("overview", overview(entries, now));
         List<Map<String, Object>> domains = new ArrayList<>();
         for (CodeName domain : reference.lifeDomains()) {

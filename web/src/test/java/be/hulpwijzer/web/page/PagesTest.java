@@ -187,7 +187,13 @@ class PagesTest implements SearchTest {
                  "capacityPerMonth": 4, "responseTimeDays": 5, "zones": ["brugge"], "validFrom": "2020-01-01"}""");
         assertThat(get("/methodieken").body()).contains("Signs of Safety", "CGG Noord-West-Vlaanderen");
         assertThat(get("/engagementen").body()).contains("GBO-doorverwijzingen binnen vijf dagen", "4 per maand",
-                "reactie binnen 5 dagen");
+                "reactie binnen 5 dagen", "Geldt in: Brugge");
+        assertThat(get("/engagementen?zone=brugge").body()).contains("GBO-doorverwijzingen binnen vijf dagen",
+                "<option value=\"brugge\" selected>");
+        assertThat(get("/engagementen?zone=westhoek").body()).doesNotContain("GBO-doorverwijzingen binnen vijf dagen")
+                .contains("In deze eerstelijnszone gelden vandaag geen engagementen.");
+        assertPage("/engagementen?zone=atlantis", 400, "geen eerstelijnszone");
+        assertThat(get("/zones/brugge").body()).contains("href=\"/engagementen?zone&#x3D;brugge\"");
     }
 
     @Test
