@@ -10,9 +10,12 @@ import be.hulpwijzer.web.page.Texts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +23,7 @@ import java.util.stream.Collectors;
 final class SearchPage {
 
     private static final List<String> FACETS = List.of("availability", "zone", "domain", "type", "access", "sector");
+    private static final int MAX_WORDS_TO_DROP = 4;
 
     private final ReferenceData reference;
 
@@ -63,7 +67,7 @@ final class SearchPage {
             model.put("corrected", result.understood().corrected());
         }
         if (result.total() == 0) {
-            model.put("widen", widen(query));
+            model.put("widen", widen(query, result.understood()));
         }
         model.put("engagements", result.engagements().stream().map(e -> Map.of("title", e.title(),
                 "organisation", e.organisation().name(), "href", "/organisaties/" + e.organisation().id(),
@@ -172,9 +176,9 @@ final class SearchPage {
         return lines;
     }
 
-    /** Nothing found: which filters to drop, and the other zones of the same province. */
-    private List<Map<String, Object>> widen(QueryString query) {
-        List<Map<String, Object>> options = new ArrayList<>();
+    /** Nothing found: which words or filters to drop, and the other zones of the same province. */
+    private List<Map<String, Object>> widen(QueryString query, SearchResult.Understood understood) {
+        List<Map<String, Object>> options = new ArrayList<>(withoutAWord(query, understood));
         Map<String, Function<String, String>> named = new LinkedHashMap<>();
         named.put("availableNow", v -> Texts.get("dropAvailableNow"));
         named.put("maxWaitWeeks", v -> Texts.get("dropMaxWait", v));
@@ -199,6 +203,36 @@ final class SearchPage {
                 }
                 options.add(Map.of("label", Texts.get("widenProvince", zone.province()), "href", province.href()));
             }
+        }
+        return options;
+    }
+
+    /**
+     * Every word typed must match, so one word no module uses ("meisje 14j Brugge") finds nothing: offer the
+     * search without each word that was searched as text (not the age, place or room now read from it).
+     */
+    private static List<Map<String, Object>> withoutAWord(QueryString query, SearchResult.Understood understood) {
+        String typed = query.first("q").strip();
+        if (understood.text().isBlank() || typed.isEmpty()) {
+            return List.of();
+        }
+        Set<String> read = new HashSet<>();
+        for (String phrase : java.util.Arrays.asList(understood.ageFrom(), understood.zonesFrom(), understood.availableNowFrom())) {
+            if (phrase != null) {
+                read.addAll(List.of(phrase.toLowerCase(Locale.ROOT).split("\\s+")));
+            }
+        }
+        List<String> words = List.of(typed.split("\\s+"));
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (int i = 0; i < words.size() && options.size() < MAX_WORDS_TO_DROP; i++) {
+            String word = words.get(i);
+            String bare = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}-]", "");
+            if (bare.length() < 3 || !bare.matches(".*\\p{L}.*") || read.contains(bare)) {
+                continue;
+            }
+            List<String> others = new ArrayList<>(words);
+            others.remove(i);
+            options.add(Map.of("label", Texts.get("dropWord", word), "href", query.with("q", String.join(" ", others)).href()));
         }
         return options;
     }

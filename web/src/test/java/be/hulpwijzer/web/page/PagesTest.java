@@ -66,6 +66,16 @@ class PagesTest implements SearchTest {
     }
 
     @Test
+    void nothingFoundForAWordNoModuleUsesOffersTheSearchWithoutThatWord() {
+        String body = get("/?q=" + encode("meisje angst 15 jaar Brugge")).body();
+        assertThat(body).contains("Geen hulp gevonden", "Zoeken zonder het woord &quot;meisje&quot;",
+                "href=\"/?q&#x3D;angst+15+jaar+Brugge\"");
+        assertThat(body).as("the age and place read from the text are no words to drop")
+                .doesNotContain("Zoeken zonder het woord &quot;jaar&quot;", "Zoeken zonder het woord &quot;Brugge&quot;");
+        assertThat(get("/?q=" + encode("angst 15 jaar Brugge")).body()).contains("Angstbehandeling voor tieners");
+    }
+
+    @Test
     void thePageSaysWhatItReadFromTheSearchBox() {
         String body = get("/?q=" + encode("angst 15 jaar zonder wachtlijst")).body();
         assertThat(body).contains("Angstbehandeling voor tieners", "Leeftijd gelezen uit &quot;15 jaar&quot;: 15 jaar.",
