@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -179,6 +181,7 @@ final class SearchPage {
     /** Nothing found: which words or filters to drop, and the other zones of the same province. */
     private List<Map<String, Object>> widen(QueryString query, SearchResult.Understood understood) {
         List<Map<String, Object>> options = new ArrayList<>(withoutAWord(query, understood));
+        options.addAll(withoutWhatWasRead(query, understood));
         Map<String, Function<String, String>> named = new LinkedHashMap<>();
         named.put("availableNow", v -> Texts.get("dropAvailableNow"));
         named.put("maxWaitWeeks", v -> Texts.get("dropMaxWait", v));
@@ -234,6 +237,33 @@ final class SearchPage {
             others.remove(i);
             options.add(Map.of("label", Texts.get("dropWord", word), "href", query.with("q", String.join(" ", others)).href()));
         }
+        return options;
+    }
+
+    /** The age, place or wish for room now read from the text, each dropped from it in turn. */
+    private static List<Map<String, Object>> withoutWhatWasRead(QueryString query, SearchResult.Understood understood) {
+        Map<String, String> read = new LinkedHashMap<>();
+        if (understood.availableNowFrom() != null) {
+            read.put(understood.availableNowFrom(), Texts.get("dropAvailableNow"));
+        }
+        if (understood.ageFrom() != null) {
+            read.put(understood.ageFrom(), Texts.get("dropAge", understood.ageFrom()));
+        }
+        if (understood.zonesFrom() != null) {
+            read.put(understood.zonesFrom(), Texts.get("dropPlace", understood.zonesFrom()));
+        }
+        List<Map<String, Object>> options = new ArrayList<>();
+        String typed = query.first("q");
+        read.forEach((phrase, label) -> {
+            // the phrase as the text had it, whatever the spaces between its words
+            Matcher found = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + String.join("\\s+",
+                    java.util.Arrays.stream(phrase.split("\\s+")).map(Pattern::quote).toList()) + "(?![\\p{L}\\p{N}])").matcher(typed);
+            if (found.find()) {
+                String without = (typed.substring(0, found.start()) + " " + typed.substring(found.end())).strip()
+                        .replaceAll("\\s+", " ");
+                options.add(Map.of("label", label, "href", query.with("q", without).href()));
+            }
+        });
         return options;
     }
 

@@ -72,6 +72,10 @@ class PagesTest implements SearchTest {
                 "href=\"/?q&#x3D;angst+15+jaar+Brugge\"");
         assertThat(body).as("the age and place read from the text are no words to drop")
                 .doesNotContain("Zoeken zonder het woord &quot;jaar&quot;", "Zoeken zonder het woord &quot;Brugge&quot;");
+        assertThat(body).as("but they can be dropped, and the page says what it read")
+                .contains("Leeftijd 15 jaar weglaten", "href=\"/?q&#x3D;meisje+angst+Brugge\"",
+                        "Overal zoeken, niet enkel in Brugge", "href=\"/?q&#x3D;meisje+angst+15+jaar\"",
+                        "Leeftijd gelezen uit &quot;15 jaar&quot;: 15 jaar.");
         assertThat(get("/?q=" + encode("angst 15 jaar Brugge")).body()).contains("Angstbehandeling voor tieners");
     }
 
