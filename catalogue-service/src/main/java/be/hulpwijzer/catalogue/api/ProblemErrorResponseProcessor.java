@@ -44,8 +44,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 .body(new Problem("about:blank", title, status, detail, errors));
     }
 
+    /** The framework names a parameter by a JSON pointer ("/id"); people and our other errors name it "id". */
     private static FieldError fieldError(Error error) {
-        return new FieldError(error.getPath().orElse(""), "invalid", Messages.get("invalid.parameter",
-                error.getPath().orElse("?")));
+        String name = error.getPath().map(path -> path.startsWith("/") ? path.substring(1) : path).orElse("");
+        return new FieldError(name, "invalid", Messages.get("invalid.parameter", name.isEmpty() ? "?" : name));
     }
 }

@@ -153,7 +153,10 @@ class ModuleApiTest implements PostgresTest {
         assertThat(api.put("/api/v1/modules/999999", withVersion(module("x"), 0)).status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/modules/999999").status()).isEqualTo(404);
         assertThat(api.post("/api/v1/organisations/999999/modules", module("x")).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/modules/abc").status()).isEqualTo(400);
+        Api.Reply notANumber = api.get("/api/v1/modules/abc");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.errorFields()).containsExactly("id");
+        assertThat(notANumber.body().at("/errors/0/message").asText()).isEqualTo("De parameter 'id' heeft geen geldige waarde.");
     }
 
     @Test
