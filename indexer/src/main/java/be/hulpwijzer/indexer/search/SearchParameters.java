@@ -158,12 +158,13 @@ public final class SearchParameters {
         return to;
     }
 
-    /** Control characters, symbols and emoji become spaces; only the first words count. */
+    /** Control characters, symbols (but "+") and emoji become spaces; only the first words count. */
     static String clean(String typed) {
         if (typed == null) {
             return "";
         }
-        String text = typed.replaceAll("[^\\p{L}\\p{N}\\s'-]", " ").replaceAll("\\s+", " ").strip();
+        // "+" stays for "18+" (from 18 years on); analysis drops it from the words searched
+        String text = typed.replaceAll("[^\\p{L}\\p{N}\\s'+-]", " ").replaceAll("\\s+", " ").strip();
         String[] words = text.split(" ");
         return words.length <= MAX_WORDS ? text : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
     }

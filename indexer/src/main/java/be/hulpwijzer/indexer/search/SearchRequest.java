@@ -19,6 +19,8 @@ public record SearchRequest(String text, Integer ageMonths, Integer ageToMonths,
     }
 
     public static final int MAX_SIZE = 100;
+    /** The oldest age there is, in months (120 years): the upper end of "18+". */
+    public static final int OLDEST_MONTHS = 1440;
     /** Deep paging costs memory for nothing: nobody reads past this many results. */
     public static final int MAX_RESULTS = 10_000;
 

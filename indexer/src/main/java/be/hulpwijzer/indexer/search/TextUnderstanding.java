@@ -24,7 +24,11 @@ final class TextUnderstanding {
             + "|tussen\\s+(\\d{1,4})\\s+en\\s+)?(\\d{1,4})\\s*-?\\s*";
     private static final Pattern YEARS = Pattern.compile(AGES + "(?:jaar|jarige|jarigen|j)(?![\\p{L}\\p{N}])");
     private static final Pattern MONTHS = Pattern.compile(AGES + "(?:maanden|maand|mnd)(?![\\p{L}\\p{N}])");
-    private static final int MAX_MONTHS = 1440;
+    /** From an age on: "18+", "+18", "vanaf 18 jaar", "18 jaar en ouder"; groups: one of the four. */
+    private static final Pattern FROM_YEARS = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:(\\d{1,3})\\s*(?:jaar\\s*|j\\s*)?\\+"
+            + "|\\+\\s*(\\d{1,3})(?:\\s*(?:jaar|j))?|vanaf\\s+(\\d{1,3})\\s*(?:jaar|j)|(\\d{1,3})\\s*(?:jaar|j)\\s+en\\s+ouder)"
+            + "(?![\\p{L}\\p{N}])");
+    private static final int MAX_MONTHS = SearchRequest.OLDEST_MONTHS;
     private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])([1-9]\\d{3})(?![\\p{L}\\p{N}])");
     /** Asking for room now: "geen wachtlijst", "zonder wachttijd", "vrije plaatsen", "nu vrij", "direct terecht". */
     private static final Pattern ROOM_NOW = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:(?:geen|zonder)\\s+(?:wachtlijsten|wachtlijst"
@@ -68,9 +72,11 @@ final class TextUnderstanding {
         Ages ages = null;
         String ageFrom = null;
         if (findAge) {
+            Matcher onwards = FROM_YEARS.matcher(text);
             Matcher years = YEARS.matcher(text);
             Matcher months = MONTHS.matcher(text);
-            Matcher found = years.find() && (ages = ages(years, 12)) != null ? years
+            Matcher found = onwards.find() && (ages = onwards(onwards)) != null ? onwards
+                    : years.find() && (ages = ages(years, 12)) != null ? years
                     : months.find() && (ages = ages(months, 1)) != null ? months : null;
             if (found != null) {
                 ageFrom = found.group().strip();
@@ -126,6 +132,17 @@ final class TextUnderstanding {
             return null;
         }
         return last > first ? new Ages(first, last - 1) : new Ages(first, null);
+    }
+
+    /** "18+": from that age to the oldest, or null when out of range. */
+    private static Ages onwards(Matcher matched) {
+        for (int group = 1; group <= matched.groupCount(); group++) {
+            if (matched.group(group) != null) {
+                int from = Integer.parseInt(matched.group(group)) * 12;
+                return from < MAX_MONTHS ? new Ages(from, MAX_MONTHS) : null;
+            }
+        }
+        return null;
     }
 
     static String fold(String name) {

@@ -81,6 +81,13 @@ class SearchApiTest implements SearchTest {
         assertThat(toddlersOnly.at("/understood/text").asText()).isEqualTo("peuters");
         assertThat(ids(search("q=angst tussen 10 en 13 jaar"))).containsExactlyInAnyOrder(anxiety, crisis);
         assertThat(ids(search("q=angst van 6 tot 12 jaar"))).as("12 itself is not asked for").isEmpty();
+        JsonNode adults = search("q=angst 18+");
+        assertThat(ids(adults)).as("the crisis care stops before 18").containsExactly(anxiety);
+        assertThat(adults.at("/understood/ageMonths").asInt()).isEqualTo(216);
+        assertThat(adults.at("/understood/ageToMonths").asInt()).isEqualTo(1440);
+        assertThat(adults.at("/understood/text").asText()).isEqualTo("angst");
+        assertThat(ids(search("q=angst vanaf 18 jaar"))).containsExactly(anxiety);
+        assertThat(ids(search("q=18 jaar en ouder angst"))).containsExactly(anxiety);
     }
 
     @Test

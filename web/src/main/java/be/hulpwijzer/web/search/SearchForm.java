@@ -37,6 +37,9 @@ final class SearchForm {
             "ageTo", "ageLabel", "maxWaitWeeks", "maxWaitLabel");
     /** "12-18" or "12 tot 18" (jaar): until the 18th birthday, as a module's "12 tot 18 jaar" means. */
     private static final Pattern AGE_RANGE = Pattern.compile("(\\d{1,3})\\s*(?:-|tot)\\s*(\\d{1,3})");
+    /** "18+" or "vanaf 18": from that age on. */
+    private static final Pattern AGE_ONWARDS = Pattern.compile("(?:(\\d{1,3})\\s*\\+|vanaf\\s*(\\d{1,3}))");
+    private static final String OLDEST_YEARS = "120";
 
     /**
      * The search API's message as the page says it: a field typed on the form by its label, not by the
@@ -56,8 +59,12 @@ final class SearchForm {
         String age = form.first("age").strip().toLowerCase(Locale.ROOT);
         if (!age.isEmpty()) {
             Matcher range = AGE_RANGE.matcher(age.replaceAll("\\s*jaar$", ""));
+            Matcher onwards = AGE_ONWARDS.matcher(age.replaceAll("\\s*jaar", ""));
             if (age.startsWith("zwanger")) {
                 parameters.add("ageMonths", "-3");
+            } else if (onwards.matches()) {
+                parameters.add("age", onwards.group(1) != null ? onwards.group(1) : onwards.group(2));
+                parameters.add("ageTo", OLDEST_YEARS);
             } else if (range.matches()) {
                 int from = Integer.parseInt(range.group(1));
                 int to = Integer.parseInt(range.group(2));

@@ -3,6 +3,7 @@ package be.hulpwijzer.web.search;
 import be.hulpwijzer.catalogue.reference.CodeName;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.reference.Zone;
+import be.hulpwijzer.indexer.search.SearchRequest;
 import be.hulpwijzer.indexer.search.SearchResult;
 import be.hulpwijzer.web.page.Dutch;
 import be.hulpwijzer.web.page.Models;
@@ -165,8 +166,9 @@ final class SearchPage {
     private List<String> understood(SearchResult.Understood understood) {
         List<String> lines = new ArrayList<>();
         if (understood.ageMonths() != null && understood.ageFrom() != null) {
-            lines.add(Texts.get("understoodAge", understood.ageFrom(), understood.ageToMonths() == null
-                    ? Dutch.age(understood.ageMonths()) : Dutch.ages(understood.ageMonths(), understood.ageToMonths())));
+            Integer to = understood.ageToMonths();
+            lines.add(Texts.get("understoodAge", understood.ageFrom(), to == null ? Dutch.age(understood.ageMonths())
+                    : Dutch.ages(understood.ageMonths(), to >= SearchRequest.OLDEST_MONTHS ? null : to)));
         }
         if (!understood.zones().isEmpty() && understood.zonesFrom() != null) {
             lines.add(Texts.get("understoodPlace", understood.zonesFrom(),

@@ -88,6 +88,10 @@ class PagesTest implements SearchTest {
                 "Leeftijd gelezen uit &quot;16-18 jaar&quot;: 16 tot 18 jaar.");
         assertThat(get("/?q=angst&age=" + encode("16-18")).body()).contains("Angstbehandeling voor tieners");
         assertThat(get("/?q=angst&age=" + encode("3 tot 6")).body()).contains("Geen hulp gevonden");
+        assertThat(get("/?q=" + encode("angst 18+")).body()).contains("Angstbehandeling voor tieners",
+                "Leeftijd gelezen uit &quot;18+&quot;: vanaf 18 jaar.");
+        assertThat(get("/?q=angst&age=" + encode("18+")).body()).contains("Angstbehandeling voor tieners");
+        assertThat(get("/?q=angst&age=" + encode("19+")).body()).contains("Geen hulp gevonden");
     }
 
     @Test
