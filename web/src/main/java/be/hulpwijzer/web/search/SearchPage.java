@@ -251,7 +251,8 @@ final class SearchPage {
         if (understood.ageFrom() != null) {
             read.put(understood.ageFrom(), Texts.get("dropAge", understood.ageFrom()));
         }
-        if (understood.zonesFrom() != null) {
+        // a place chosen in the form is dropped with the form's own option; only one read from the text is here
+        if (understood.zonesFrom() != null && query.all("place").isEmpty() && query.all("zone").isEmpty()) {
             read.put(understood.zonesFrom(), Texts.get("dropPlace", understood.zonesFrom()));
         }
         List<Map<String, Object>> options = new ArrayList<>();
