@@ -5,6 +5,7 @@ import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.reference.Municipality;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.reference.Zone;
+import be.hulpwijzer.indexer.search.AgeText;
 import be.hulpwijzer.web.page.Texts;
 import io.micronaut.core.convert.value.MutableConvertibleMultiValuesMap;
 
@@ -13,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Reads the search form into the search API's parameters. The page adds two conveniences: age may be
- * "zwangerschap", and one place field takes a postcode, a municipality or a zone by name.
+ * "zwangerschap" or anything the search box reads as ages ("12-18", "18+", see {@link AgeText}), and one place
+ * field takes a postcode, a municipality or a zone by name.
  */
 final class SearchForm {
 
@@ -34,12 +35,7 @@ final class SearchForm {
 
     /** The form's own fields, by the parameter the search API names in its messages. */
     private static final Map<String, String> LABELS = Map.of("age", "ageLabel", "ageMonths", "ageLabel",
-            "ageTo", "ageLabel", "maxWaitWeeks", "maxWaitLabel");
-    /** "12-18" or "12 tot 18" (jaar): until the 18th birthday, as a module's "12 tot 18 jaar" means. */
-    private static final Pattern AGE_RANGE = Pattern.compile("(\\d{1,3})\\s*(?:-|tot)\\s*(\\d{1,3})");
-    /** "18+" or "vanaf 18": from that age on. */
-    private static final Pattern AGE_ONWARDS = Pattern.compile("(?:(\\d{1,3})\\s*\\+|vanaf\\s*(\\d{1,3}))");
-    private static final String OLDEST_YEARS = "120";
+            "ageToMonths", "ageLabel", "maxWaitWeeks", "maxWaitLabel");
 
     /**
      * The search API's message as the page says it: a field typed on the form by its label, not by the
@@ -58,20 +54,16 @@ final class SearchForm {
         List<FieldError> errors = new ArrayList<>();
         String age = form.first("age").strip().toLowerCase(Locale.ROOT);
         if (!age.isEmpty()) {
-            Matcher range = AGE_RANGE.matcher(age.replaceAll("\\s*jaar$", ""));
-            Matcher onwards = AGE_ONWARDS.matcher(age.replaceAll("\\s*jaar", ""));
+            Optional<AgeText.Ages> ages = AgeText.field(age);
             if (age.startsWith("zwanger")) {
                 parameters.add("ageMonths", "-3");
-            } else if (onwards.matches()) {
-                parameters.add("age", onwards.group(1) != null ? onwards.group(1) : onwards.group(2));
-                parameters.add("ageTo", OLDEST_YEARS);
-            } else if (range.matches()) {
-                int from = Integer.parseInt(range.group(1));
-                int to = Integer.parseInt(range.group(2));
-                parameters.add("age", String.valueOf(from));
-                parameters.add("ageTo", String.valueOf(to > from ? to - 1 : to));
+            } else if (ages.isPresent()) {
+                parameters.add("ageMonths", String.valueOf(ages.get().fromMonths()));
+                if (ages.get().toMonths() != null) {
+                    parameters.add("ageToMonths", String.valueOf(ages.get().toMonths()));
+                }
             } else {
-                parameters.add("age", age.replaceAll("\\s*jaar$", ""));
+                parameters.add("age", age.replaceAll("\\s*jaar$", "")); // refused by the search, naming the field
             }
         }
         String place = form.first("place").strip();
