@@ -41,11 +41,12 @@ public final class DutchAnalyzers {
     private final Analyzer query;
     private final Analyzer spelling;
     private final Vocabulary vocabulary;
+    private final Decompounder decompounder;
     private final QueryText queryText;
 
     public DutchAnalyzers(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
-        Decompounder decompounder = vocabulary.decompounder();
+        this.decompounder = vocabulary.decompounder();
         Inflections inflections = new Inflections(word -> vocabulary.dictionary().contains(word)
                 || vocabulary.compoundParts().contains(word) || !decompounder.split(word).isEmpty());
         this.queryText = new QueryText(decompounder, inflections, vocabulary.stopwords());
@@ -82,6 +83,11 @@ public final class DutchAnalyzers {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** The one compound splitter of indexing and querying, with its memory of words already split. */
+    public Decompounder decompounder() {
+        return decompounder;
     }
 
     private static Analyzer analyzer(UnaryOperator<TokenStream> chain) {

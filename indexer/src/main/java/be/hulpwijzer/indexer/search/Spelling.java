@@ -45,7 +45,7 @@ final class Spelling {
 
     Spelling(DutchAnalyzers analyzers) {
         this.vocabulary = analyzers.vocabulary();
-        this.decompounder = vocabulary.decompounder();
+        this.decompounder = analyzers.decompounder();
         this.folding = analyzers.spelling();
     }
 
