@@ -182,8 +182,9 @@ final class SearchPage {
 
     /** Nothing found: which words or filters to drop, and the other zones of the same province. */
     private List<Map<String, Object>> widen(QueryString query, SearchResult.Understood understood) {
-        List<Map<String, Object>> options = new ArrayList<>(withoutAWord(query, understood));
-        options.addAll(withoutWhatWasRead(query, understood));
+        Map<String, String> read = readFromText(query, understood);
+        List<Map<String, Object>> options = new ArrayList<>(withoutAWord(query, understood, read.keySet()));
+        options.addAll(withoutWhatWasRead(query, read));
         Map<String, Function<String, String>> named = new LinkedHashMap<>();
         named.put("availableNow", v -> Texts.get("dropAvailableNow"));
         named.put("maxWaitWeeks", v -> Texts.get("dropMaxWait", v));
@@ -216,17 +217,14 @@ final class SearchPage {
      * Every word typed must match, so one word no module uses ("meisje 14j Brugge") finds nothing: offer the
      * search without each word that was searched as text (not the age, place or room now read from it).
      */
-    private static List<Map<String, Object>> withoutAWord(QueryString query, SearchResult.Understood understood) {
+    private static List<Map<String, Object>> withoutAWord(QueryString query, SearchResult.Understood understood,
+                                                          Set<String> phrasesRead) {
         String typed = query.first("q").strip();
         if (understood.text().isBlank() || typed.isEmpty()) {
             return List.of();
         }
         Set<String> read = new HashSet<>();
-        for (String phrase : java.util.Arrays.asList(understood.ageFrom(), understood.zonesFrom(), understood.availableNowFrom())) {
-            if (phrase != null) {
-                read.addAll(List.of(phrase.toLowerCase(Locale.ROOT).split("\\s+")));
-            }
-        }
+        phrasesRead.forEach(phrase -> read.addAll(List.of(phrase.toLowerCase(Locale.ROOT).split("\\s+"))));
         List<String> words = List.of(typed.split("\\s+"));
         List<Map<String, Object>> options = new ArrayList<>();
         for (int i = 0; i < words.size() && options.size() < MAX_WORDS_TO_DROP; i++) {
@@ -242,8 +240,8 @@ final class SearchPage {
         return options;
     }
 
-    /** The age, place or wish for room now read from the text, each dropped from it in turn. */
-    private static List<Map<String, Object>> withoutWhatWasRead(QueryString query, SearchResult.Understood understood) {
+    /** The words of the age, place or wish for room now read from the text, each with the option to drop it. */
+    private static Map<String, String> readFromText(QueryString query, SearchResult.Understood understood) {
         Map<String, String> read = new LinkedHashMap<>();
         if (understood.availableNowFrom() != null) {
             read.put(understood.availableNowFrom(), Texts.get("dropAvailableNow"));
@@ -255,6 +253,11 @@ final class SearchPage {
         if (understood.zonesFrom() != null && query.all("place").isEmpty() && query.all("zone").isEmpty()) {
             read.put(understood.zonesFrom(), Texts.get("dropPlace", understood.zonesFrom()));
         }
+        return read;
+    }
+
+    /** The age, place or wish for room now read from the text, each dropped from it in turn. */
+    private static List<Map<String, Object>> withoutWhatWasRead(QueryString query, Map<String, String> read) {
         List<Map<String, Object>> options = new ArrayList<>();
         String typed = query.first("q");
         read.forEach((phrase, label) -> {
