@@ -1,7 +1,6 @@
 package be.hulpwijzer.indexer.facet;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ScoreDoc;
@@ -23,7 +22,7 @@ public final class KeptTops {
     /** A few hits each: a few MB at most, the least recently used forgotten first. */
     private static final int MAX_KEPT = 20_000;
 
-    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumSize(MAX_KEPT).executor(Runnable::run).build();
+    private final Cache<Key, Kept> kept = Memories.bounded(MAX_KEPT);
 
     private record Key(Object segment, Object search) {
     }

@@ -2,8 +2,8 @@ package be.hulpwijzer.indexer.search;
 
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.document.DocumentMapper;
+import be.hulpwijzer.indexer.facet.Memories;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
@@ -38,8 +38,8 @@ final class QueryFactory {
     private static final int MAX_REMEMBERED_LENGTH = 200;
 
     private final QueryBuilder analysed;
-    private final Cache<String, Optional<Query>> texts = memo();
-    private final Cache<String, Optional<Query>> highlights = memo();
+    private final Cache<String, Optional<Query>> texts = Memories.bounded(MAX_REMEMBERED);
+    private final Cache<String, Optional<Query>> highlights = Memories.bounded(MAX_REMEMBERED);
     /** For highlighting: a written-out acronym is marked where its words stand together, not each word anywhere. */
     private final QueryBuilder phrases;
 
@@ -68,10 +68,6 @@ final class QueryFactory {
             return analyse.apply(text);
         }
         return memo.get(text, t -> Optional.ofNullable(analyse.apply(t))).orElse(null);
-    }
-
-    private static Cache<String, Optional<Query>> memo() {
-        return Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).executor(Runnable::run).build();
     }
 
     private Query analysedText(String text) {

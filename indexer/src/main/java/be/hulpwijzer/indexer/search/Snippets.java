@@ -1,8 +1,8 @@
 package be.hulpwijzer.indexer.search;
 
 import be.hulpwijzer.indexer.document.DocumentMapper;
+import be.hulpwijzer.indexer.facet.Memories;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -37,8 +37,7 @@ final class Snippets {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final Analyzer indexAnalyzer;
-    private final Cache<Key, String> remembered = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
-            .executor(Runnable::run).build();
+    private final Cache<Key, String> remembered = Memories.bounded(MAX_REMEMBERED);
 
     Snippets(Analyzer indexAnalyzer) {
         this.indexAnalyzer = indexAnalyzer;

@@ -4,9 +4,9 @@ import be.hulpwijzer.indexer.analysis.Decompounder;
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.analysis.Vocabulary;
 import be.hulpwijzer.indexer.document.DocumentMapper;
+import be.hulpwijzer.indexer.facet.Memories;
 import be.hulpwijzer.indexer.facet.SteadyStatistics;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -40,8 +40,7 @@ final class Spelling {
     /** What made the index's words of the spelling field: the typed words are folded by it alike. */
     private final Analyzer folding;
     /** The closest known word (or {@link #NONE}) to an unknown one, in an epoch. */
-    private final Cache<Unknown, String> closest = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
-            .executor(Runnable::run).build();
+    private final Cache<Unknown, String> closest = Memories.bounded(MAX_REMEMBERED);
 
     Spelling(DutchAnalyzers analyzers) {
         this.vocabulary = analyzers.vocabulary();

@@ -1,7 +1,7 @@
 package be.hulpwijzer.indexer.search;
 
+import be.hulpwijzer.indexer.facet.Memories;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
@@ -19,8 +19,7 @@ final class StoredDocuments {
     /** A module's stored fields take a few kilobytes of heap: some 15 MB, the least recently used forgotten first. */
     private static final int MAX_REMEMBERED = 5_000;
 
-    private final Cache<SegmentDoc, Document> remembered = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
-            .executor(Runnable::run).build();
+    private final Cache<SegmentDoc, Document> remembered = Memories.bounded(MAX_REMEMBERED);
 
     /** The stored fields of these documents, in their order. */
     Document[] of(IndexReader reader, ScoreDoc[] docs) throws IOException {
