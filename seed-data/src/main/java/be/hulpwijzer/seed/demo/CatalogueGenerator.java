@@ -43,15 +43,28 @@ final class CatalogueGenerator {
             "Tolken (ook via video) kunnen ingeschakeld worden.",
             "We bieden ook ondersteuning in het Frans en het Engels.",
             "Gesprekken kunnen ook 's avonds of op zaterdagvoormiddag."};
-    /** Title | target group | capacity a month | response days | the sectors that take such an engagement ("*": any). */
-    private static final String[] ENGAGEMENTS = {
-            "Twee consulten per maand voor gezinnen in een 1G1P-traject|gezinnen in een 1G1P-traject|2|5|cgg ckg opgroeien vaph kjp",
-            "Deelname aan het help-me-team van de regio|gezinnen met vragen op meerdere levensdomeinen|4|10|*",
-            "GBO-doorverwijzingen voor budgetvragen: eerste contact binnen vijf werkdagen|cliënten doorverwezen door GBO-partners|8|5|caw ocmw ziekenfonds",
-            "Snel consult voor jongeren in crisis na aanmelding door het CLB|jongeren tot 18 jaar|3|2|cgg kjp caw",
-            "Warme overdracht bij het einde van jeugdhulp (18+)|jongvolwassenen die de jeugdhulp verlaten|2|10|caw opgroeien vaph cgg",
-            "Vaste contactpersoon voor het lokaal infopunt|hulpverleners in de regio|10|3|*",
-            "Opvoedingsconsult binnen de maand voor gezinnen met jonge kinderen|ouders van kinderen tot 12 jaar|6|20|opgroeien ckg cgg clb"};
+    /** A commitment an organisation may take, and the sectors that take it (empty: any). */
+    private record EngagementKind(String title, String targetGroup, int capacity, int responseDays, Set<String> sectors) {
+
+        boolean fits(String sector) {
+            return sectors.isEmpty() || sectors.contains(sector);
+        }
+    }
+
+    private static final List<EngagementKind> ENGAGEMENTS = List.of(
+            new EngagementKind("Twee consulten per maand voor gezinnen in een 1G1P-traject", "gezinnen in een 1G1P-traject",
+                    2, 5, Set.of("cgg", "ckg", "opgroeien", "vaph", "kjp")),
+            new EngagementKind("Deelname aan het help-me-team van de regio", "gezinnen met vragen op meerdere levensdomeinen",
+                    4, 10, Set.of()),
+            new EngagementKind("GBO-doorverwijzingen voor budgetvragen: eerste contact binnen vijf werkdagen",
+                    "cliënten doorverwezen door GBO-partners", 8, 5, Set.of("caw", "ocmw", "ziekenfonds")),
+            new EngagementKind("Snel consult voor jongeren in crisis na aanmelding door het CLB", "jongeren tot 18 jaar",
+                    3, 2, Set.of("cgg", "kjp", "caw")),
+            new EngagementKind("Warme overdracht bij het einde van jeugdhulp (18+)", "jongvolwassenen die de jeugdhulp verlaten",
+                    2, 10, Set.of("caw", "opgroeien", "vaph", "cgg")),
+            new EngagementKind("Vaste contactpersoon voor het lokaal infopunt", "hulpverleners in de regio", 10, 3, Set.of()),
+            new EngagementKind("Opvoedingsconsult binnen de maand voor gezinnen met jonge kinderen",
+                    "ouders van kinderen tot 12 jaar", 6, 20, Set.of("opgroeien", "ckg", "cgg", "clb")));
 
     private final Templates templates;
     private final Places places;
@@ -171,14 +184,13 @@ final class CatalogueGenerator {
 
     /** An engagement of the kind an organisation of this sector takes: a foster care service makes no budget promises. */
     private void engagement(long id, long organisationId, String sector, Place home, Batch batch) {
-        List<String[]> fitting = java.util.Arrays.stream(ENGAGEMENTS).map(e -> e.split("\\|"))
-                .filter(e -> e[4].equals("*") || List.of(e[4].split(" ")).contains(sector)).toList();
-        String[] parts = fitting.get(random.nextInt(fitting.size()));
+        List<EngagementKind> fitting = ENGAGEMENTS.stream().filter(e -> e.fits(sector)).toList();
+        EngagementKind kind = fitting.get(random.nextInt(fitting.size()));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate from = today.minusMonths(random.nextInt(18)).withDayOfMonth(1);
         LocalDate to = random.nextInt(3) == 0 ? null : from.plusYears(1).plusMonths(random.nextInt(12)).minusDays(1);
-        batch.engagements.row(id, organisationId, parts[0], "Engagement binnen het regionale netwerk in "
-                + home.zoneName() + ".", parts[1], Integer.parseInt(parts[2]), Integer.parseInt(parts[3]),
+        batch.engagements.row(id, organisationId, kind.title(), "Engagement binnen het regionale netwerk in "
+                + home.zoneName() + ".", kind.targetGroup(), kind.capacity(), kind.responseDays(),
                 List.of(home.zoneCode()), from, to);
     }
 
