@@ -2,6 +2,7 @@ package be.hulpwijzer.catalogue.audit;
 
 import be.hulpwijzer.catalogue.api.ForbiddenException;
 import be.hulpwijzer.catalogue.api.Messages;
+import be.hulpwijzer.catalogue.security.Ownership;
 import be.hulpwijzer.catalogue.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,17 +37,17 @@ public class AuditController {
     }
 
     private final JdbcOperations jdbc;
+    private final Ownership ownership;
 
-    AuditController(JdbcOperations jdbc) {
+    AuditController(JdbcOperations jdbc, Ownership ownership) {
         this.jdbc = jdbc;
+        this.ownership = ownership;
     }
 
     @Get
     @Connectable
     public List<Change> changes(long id, @QueryValue(defaultValue = "100") int limit, Authentication caller) {
-        if (!Roles.speaksFor(caller, id)) {
-            throw new ForbiddenException(Messages.get("status.403"));
-        }
+        ownership.requireMayRead(caller, id);
         int rows = Math.max(1, Math.min(limit, 1000));
         return jdbc.execute(c -> {
             List<Change> changes = new ArrayList<>();

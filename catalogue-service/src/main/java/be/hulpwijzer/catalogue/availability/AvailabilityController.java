@@ -57,7 +57,7 @@ class AvailabilityController {
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     AvailabilityView update(long id, @Body String body, Authentication authentication) {
-        return service.update(id, body, authentication.getName());
+        return service.update(authentication, id, body);
     }
 
     /**
@@ -72,7 +72,7 @@ class AvailabilityController {
         json.allowOnly(java.util.Set.of("version"));
         Long version = json.version(true);
         json.throwIfInvalid();
-        return service.confirm(id, version, authentication.getName());
+        return service.confirm(authentication, id, version);
     }
 
     @Get("/history")

@@ -8,6 +8,9 @@ import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.api.NotFoundException;
 import be.hulpwijzer.catalogue.module.ModuleRepository;
 import io.micronaut.data.exceptions.DataAccessException;
+import be.hulpwijzer.catalogue.security.Ownership;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -15,15 +18,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Setting and confirming a module's availability, for the API and the pages alike. */
+/** Setting and confirming a module's availability, for the API and the pages alike; asks {@link Ownership} first. */
 @Singleton
 public class AvailabilityService {
 
     private final ModuleRepository modules;
     private final AvailabilityRepository availabilities;
     private final Clock clock;
+    private final Ownership ownership;
 
-    AvailabilityService(ModuleRepository modules, AvailabilityRepository availabilities, Clock clock) {
+    AvailabilityService(ModuleRepository modules, AvailabilityRepository availabilities, Clock clock, Ownership ownership) {
+        this.ownership = ownership;
         this.modules = modules;
         this.availabilities = availabilities;
         this.clock = clock;
@@ -33,7 +38,9 @@ public class AvailabilityService {
      * Sets the availability from a JSON body. The first time no version is needed; after that the
      * version last read must be sent, so that two people updating at once never overwrite each other unseen.
      */
-    public AvailabilityView update(long id, String body, String actor) {
+    public AvailabilityView update(@Nullable Authentication caller, long id, String body) {
+        ownership.requireMayChange(caller, Ownership.Entry.MODULE, id);
+        String actor = caller.getName();
         Instant now = clock.instant();
         AvailabilityInput input = AvailabilityInput.read(JsonFields.parse(body), now);
         modules.get(id);
@@ -55,7 +62,9 @@ public class AvailabilityService {
     }
 
     /** "Nog steeds correct": the current availability, confirmed now by this actor. */
-    public AvailabilityView confirm(long id, long version, String actor) {
+    public AvailabilityView confirm(@Nullable Authentication caller, long id, long version) {
+        ownership.requireMayChange(caller, Ownership.Entry.MODULE, id);
+        String actor = caller.getName();
         Instant now = clock.instant();
         modules.get(id);
         Availability current = availabilities.findById(id)

@@ -6,6 +6,7 @@ import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.api.NotFoundException;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.security.Ownership;
 import be.hulpwijzer.catalogue.security.Principals;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
@@ -44,8 +45,10 @@ public class Freshness {
     private final Principals principals;
     private final ReferenceData reference;
     private final Clock clock;
+    private final Ownership ownership;
 
-    Freshness(JdbcOperations jdbc, Principals principals, ReferenceData reference, Clock clock) {
+    Freshness(JdbcOperations jdbc, Principals principals, ReferenceData reference, Clock clock, Ownership ownership) {
+        this.ownership = ownership;
         this.jdbc = jdbc;
         this.principals = principals;
         this.reference = reference;
@@ -54,9 +57,7 @@ public class Freshness {
 
     @Connectable
     public List<ToConfirm> toConfirm(long id, Authentication caller) {
-        if (!Roles.speaksFor(caller, id)) {
-            throw new ForbiddenException(Messages.get("status.403"));
-        }
+        ownership.requireMayRead(caller, id);
         principals.owner("organisations", id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
         return jdbc.execute(c -> {
             List<ToConfirm> result = new ArrayList<>();
@@ -80,11 +81,12 @@ public class Freshness {
     }
 
     @Connectable
-    public List<OrganisationFreshness> freshness(String zone) {
+    public List<OrganisationFreshness> freshness(String zone, Authentication caller) {
         if (!reference.isZone(zone)) {
             throw new InvalidRequestException(List.of(new FieldError("zone", "field.unknownZone",
                     Messages.get("field.unknownZone", "zone", zone))));
         }
+        ownership.requireZone(caller, zone);
         return organisations(zone, null);
     }
 

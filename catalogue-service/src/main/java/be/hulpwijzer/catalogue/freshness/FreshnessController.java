@@ -34,8 +34,8 @@ class FreshnessController {
 
     @Get("/freshness")
     @Secured({Roles.ADMIN, Roles.COORDINATOR})
-    List<OrganisationFreshness> freshness(@QueryValue String zone) {
-        return freshness.freshness(zone);
+    List<OrganisationFreshness> freshness(@QueryValue String zone, Authentication caller) {
+        return freshness.freshness(zone, caller);
     }
 
     /** A coordinator (for an organisation active in their zones) or an administrator marks it verified, now. */

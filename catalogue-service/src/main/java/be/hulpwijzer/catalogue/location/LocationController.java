@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
@@ -52,23 +53,23 @@ class LocationController {
     @Post("/organisations/{id}/locations")
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
-    HttpResponse<Location> create(long id, @Body String body) {
-        Location saved = writer.create(id, body);
+    HttpResponse<Location> create(long id, @Body String body, Authentication caller) {
+        Location saved = writer.create(caller, id, body);
         return HttpResponse.created(saved, URI.create("/api/v1/locations/" + saved.id()));
     }
 
     @Put("/locations/{id}")
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
-    Location update(long id, @Body String body) {
-        return writer.update(id, body);
+    Location update(long id, @Body String body, Authentication caller) {
+        return writer.update(caller, id, body);
     }
 
     @Delete("/locations/{id}")
     @be.hulpwijzer.catalogue.security.Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
-    void delete(long id) {
-        writer.delete(id);
+    void delete(long id, Authentication caller) {
+        writer.delete(caller, id);
     }
 }

@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
@@ -73,16 +74,16 @@ class ModuleController {
     @Post("/organisations/{id}/modules")
     @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
-    HttpResponse<ModuleView> create(long id, @Body String body) {
-        HelpModule saved = writer.create(id, body);
+    HttpResponse<ModuleView> create(long id, @Body String body, Authentication caller) {
+        HelpModule saved = writer.create(caller, id, body);
         return HttpResponse.created(ModuleView.of(saved, null, clock.instant()), URI.create("/api/v1/modules/" + saved.id()));
     }
 
     @Put("/modules/{id}")
     @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
-    ModuleView update(long id, @Body String body) {
-        HelpModule updated = writer.update(id, body);
+    ModuleView update(long id, @Body String body, Authentication caller) {
+        HelpModule updated = writer.update(caller, id, body);
         return ModuleView.of(updated, availabilities.findById(id).orElse(null), clock.instant());
     }
 
@@ -90,8 +91,8 @@ class ModuleController {
     @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
-    void delete(long id) {
-        writer.delete(id);
+    void delete(long id, Authentication caller) {
+        writer.delete(caller, id);
     }
 
     private void requireOrganisation(long id) {

@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
@@ -42,23 +43,23 @@ class OrganisationController {
     @Post
     @Audited
     @Secured(Roles.ADMIN)
-    HttpResponse<Organisation> create(@Body String body) {
-        Organisation saved = writer.create(body);
+    HttpResponse<Organisation> create(@Body String body, Authentication caller) {
+        Organisation saved = writer.create(caller, body);
         return HttpResponse.created(saved, URI.create("/api/v1/organisations/" + saved.id()));
     }
 
     @Put("/{id}")
     @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
-    Organisation update(long id, @Body String body) {
-        return writer.update(id, body);
+    Organisation update(long id, @Body String body, Authentication caller) {
+        return writer.update(caller, id, body);
     }
 
     @Delete("/{id}")
     @Audited
     @Secured({Roles.ADMIN, Roles.EDITOR, Roles.ORGANISATION_TOKEN})
     @Status(HttpStatus.NO_CONTENT)
-    void delete(long id) {
-        writer.delete(id);
+    void delete(long id, Authentication caller) {
+        writer.delete(caller, id);
     }
 }

@@ -43,12 +43,6 @@ public final class Roles {
         return List.of();
     }
 
-    /** Whether this caller may read an organisation's own records (audit, entries to confirm). */
-    public static boolean speaksFor(Authentication authentication, long organisation) {
-        Collection<String> roles = authentication.getRoles();
-        return roles.contains(ADMIN) || roles.contains(COORDINATOR) || organisations(authentication).contains(organisation);
-    }
-
     public static List<String> zones(Authentication authentication) {
         Object value = authentication.getAttributes().get(ZONES);
         if (value instanceof Collection<?> codes) {

@@ -1,7 +1,5 @@
 package be.hulpwijzer.catalogue.token;
 
-import be.hulpwijzer.catalogue.api.ForbiddenException;
-import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.security.Audited;
 import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +19,8 @@ import java.util.List;
 
 /**
  * An organisation's API tokens, to push availability from its own systems: made by an editor of that
- * organisation or an administrator, shown once, stored as a hash, revoked at once.
+ * organisation or an administrator, shown once, stored as a hash, revoked at once. Who may is decided by
+ * {@link Tokens} itself.
  */
 @Controller("/api/v1/organisations/{id}/tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,31 +37,18 @@ class TokenController {
     @Post
     @Audited
     HttpResponse<Tokens.NewToken> create(long id, @Body String body, Authentication caller) {
-        mayManage(caller);
-        return HttpResponse.created(tokens.create(id, body, caller.getName()));
+        return HttpResponse.created(tokens.create(caller, id, body));
     }
 
     @Get
     List<Tokens.TokenView> list(long id, Authentication caller) {
-        mayManage(caller);
-        if (!Roles.isAdmin(caller) && !Roles.organisations(caller).contains(id)) {
-            throw new ForbiddenException(Messages.get("status.403"));
-        }
-        return tokens.list(id);
+        return tokens.list(caller, id);
     }
 
     @Delete("/{tokenId}")
     @Audited
     @Status(HttpStatus.NO_CONTENT)
     void revoke(long id, long tokenId, Authentication caller) {
-        mayManage(caller);
-        tokens.revoke(id, tokenId);
-    }
-
-    /** Which organisation is checked by the ownership rule; a token may not make, see or revoke tokens. */
-    private static void mayManage(Authentication caller) {
-        if (caller.getRoles().contains(Roles.ORGANISATION_TOKEN)) {
-            throw new ForbiddenException(Messages.get("forbidden.tokens"));
-        }
+        tokens.revoke(caller, id, tokenId);
     }
 }

@@ -3,7 +3,8 @@ package be.hulpwijzer.catalogue.token;
 import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.api.NotFoundException;
-import be.hulpwijzer.catalogue.security.Principals;
+import be.hulpwijzer.catalogue.security.Ownership;
+import io.micronaut.security.authentication.Authentication;
 import be.hulpwijzer.catalogue.security.Secrets;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** An organisation's API tokens: made (the secret shown once, stored as a hash), listed, revoked. */
+/**
+ * An organisation's API tokens: made (the secret shown once, stored as a hash), listed, revoked; by its
+ * editors and administrators, never by a token ({@link Ownership#requireMayManageTokens}).
+ */
 @Singleton
 public class Tokens {
 
@@ -31,18 +35,19 @@ public class Tokens {
     }
 
     private final JdbcOperations jdbc;
-    private final Principals principals;
+    private final Ownership ownership;
 
-    Tokens(JdbcOperations jdbc, Principals principals) {
+    Tokens(JdbcOperations jdbc, Ownership ownership) {
         this.jdbc = jdbc;
-        this.principals = principals;
+        this.ownership = ownership;
     }
 
     /** From the JSON {"label": ...}; 400 without a label, 404 for an unknown organisation. */
     @Connectable
-    public NewToken create(long organisationId, String json, String createdBy) {
-        principals.owner("organisations", organisationId)
+    public NewToken create(@Nullable Authentication caller, long organisationId, String json) {
+        ownership.requireMayManageTokens(caller, organisationId)
                 .orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), organisationId));
+        String createdBy = caller.getName();
         JsonFields fields = JsonFields.parse(json);
         fields.allowOnly(Set.of("label"));
         String label = fields.text("label", true, 100);
@@ -66,7 +71,8 @@ public class Tokens {
 
     /** Revokes at once (a second revoke keeps the first time); 404 when the organisation has no such token. */
     @Connectable
-    public void revoke(long organisationId, long tokenId) {
+    public void revoke(@Nullable Authentication caller, long organisationId, long tokenId) {
+        ownership.requireMayManageTokens(caller, organisationId);
         int revoked = jdbc.execute(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "update api_token set revoked_at = coalesce(revoked_at, now()) where id = ? and organisation_id = ?")) {
@@ -81,7 +87,8 @@ public class Tokens {
     }
 
     @Connectable
-    public List<TokenView> list(long organisationId) {
+    public List<TokenView> list(@Nullable Authentication caller, long organisationId) {
+        ownership.requireMayManageTokens(caller, organisationId);
         return jdbc.execute(c -> {
             List<TokenView> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select id, label, created_by, created_at, revoked_at from api_token "

@@ -12,6 +12,7 @@ import be.hulpwijzer.catalogue.module.ModuleView;
 import be.hulpwijzer.catalogue.module.ModuleWriter;
 import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
 import be.hulpwijzer.catalogue.security.Audited;
+import be.hulpwijzer.catalogue.security.Ownership;
 import be.hulpwijzer.catalogue.security.Roles;
 import be.hulpwijzer.web.page.Csrf;
 import be.hulpwijzer.web.page.ErrorPage;
@@ -29,6 +30,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 
 import java.net.URI;
 import java.time.Instant;
@@ -37,8 +39,8 @@ import java.util.Map;
 
 /**
  * The forms for an organisation's locations, modules and engagements: new, edit, and (locations and
- * engagements) delete. A module is ended through its status, so its history stays. Who may open and post
- * these pages is decided by the ownership rule, as for the API.
+ * engagements) delete. A module is ended through its status, so its history stays. Who may open a form is
+ * asked of {@link Ownership} with the bound id; who may post it is asked again by the writer, as for the API.
  */
 @Controller("/beheer")
 @Secured({Roles.EDITOR, Roles.ADMIN})
@@ -56,10 +58,13 @@ class EntryEditController {
     private final LocationWriter locationWriter;
     private final ModuleWriter moduleWriter;
     private final EngagementWriter engagementWriter;
+    private final Ownership ownership;
 
     EntryEditController(Forms forms, EditFlow flow, Csrf csrf, OrganisationRepository organisations,
                         LocationRepository locations, ModuleRepository modules, EngagementRepository engagements,
-                        LocationWriter locationWriter, ModuleWriter moduleWriter, EngagementWriter engagementWriter) {
+                        LocationWriter locationWriter, ModuleWriter moduleWriter, EngagementWriter engagementWriter,
+                        Ownership ownership) {
+        this.ownership = ownership;
         this.forms = forms;
         this.flow = flow;
         this.csrf = csrf;
@@ -75,101 +80,107 @@ class EntryEditController {
     // locations
 
     @Get("/organisaties/{id}/locaties/nieuw")
-    HttpResponse<?> newLocation(long id, HttpRequest<?> request) {
+    HttpResponse<?> newLocation(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.ORGANISATION, id);
         return flow.show(request, newPage(id, "locaties", "formNewLocation"), forms.location(), null);
     }
 
     @Post("/organisaties/{id}/locaties/nieuw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> createLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> createLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         return flow.submit(request, body, () -> newPage(id, "locaties", "formNewLocation"), forms.location(), null,
-                json -> saved(locationWriter.create(id, json).organisationId()));
+                json -> saved(locationWriter.create(caller, id, json).organisationId()));
     }
 
     @Get("/locaties/{id}")
-    HttpResponse<?> editLocation(long id, HttpRequest<?> request) {
+    HttpResponse<?> editLocation(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.LOCATION, id);
         return flow.show(request, locationPage(id), forms.location(), location(id));
     }
 
     @Post("/locaties/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> updateLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> updateLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         return flow.submit(request, body, () -> locationPage(id), forms.location(), () -> location(id),
-                json -> saved(locationWriter.update(id, json).organisationId()));
+                json -> saved(locationWriter.update(caller, id, json).organisationId()));
     }
 
     @Post("/locaties/{id}/verwijderen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> deleteLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> deleteLocation(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         long organisation = locations.get(id).organisationId();
-        return delete(request, body, organisation, () -> locationWriter.delete(id));
+        return delete(request, body, organisation, () -> locationWriter.delete(caller, id));
     }
 
     // modules
 
     @Get("/organisaties/{id}/modules/nieuw")
-    HttpResponse<?> newModule(long id, HttpRequest<?> request) {
+    HttpResponse<?> newModule(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.ORGANISATION, id);
         return flow.show(request, newPage(id, "modules", "formNewModule"), forms.module(), null);
     }
 
     @Post("/organisaties/{id}/modules/nieuw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> createModule(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> createModule(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         return flow.submit(request, body, () -> newPage(id, "modules", "formNewModule"), forms.module(), null,
-                json -> saved(moduleWriter.create(id, json).organisationId()));
+                json -> saved(moduleWriter.create(caller, id, json).organisationId()));
     }
 
     @Get("/modules/{id}")
-    HttpResponse<?> editModule(long id, HttpRequest<?> request) {
+    HttpResponse<?> editModule(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.MODULE, id);
         return flow.show(request, modulePage(id), forms.module(), module(id));
     }
 
     @Post("/modules/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> updateModule(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> updateModule(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         return flow.submit(request, body, () -> modulePage(id), forms.module(), () -> module(id),
-                json -> saved(moduleWriter.update(id, json).organisationId()));
+                json -> saved(moduleWriter.update(caller, id, json).organisationId()));
     }
 
     // engagements
 
     @Get("/organisaties/{id}/engagementen/nieuw")
-    HttpResponse<?> newEngagement(long id, HttpRequest<?> request) {
+    HttpResponse<?> newEngagement(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.ORGANISATION, id);
         return flow.show(request, newPage(id, "engagementen", "formNewEngagement"), forms.engagement(), null);
     }
 
     @Post("/organisaties/{id}/engagementen/nieuw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> createEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> createEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         return flow.submit(request, body, () -> newPage(id, "engagementen", "formNewEngagement"), forms.engagement(), null,
-                json -> saved(engagementWriter.create(id, json).organisationId()));
+                json -> saved(engagementWriter.create(caller, id, json).organisationId()));
     }
 
     @Get("/engagementen/{id}")
-    HttpResponse<?> editEngagement(long id, HttpRequest<?> request) {
+    HttpResponse<?> editEngagement(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.ENGAGEMENT, id);
         return flow.show(request, engagementPage(id), forms.engagement(), engagement(id));
     }
 
     @Post("/engagementen/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> updateEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> updateEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         return flow.submit(request, body, () -> engagementPage(id), forms.engagement(), () -> engagement(id),
-                json -> saved(engagementWriter.update(id, json).organisationId()));
+                json -> saved(engagementWriter.update(caller, id, json).organisationId()));
     }
 
     @Post("/engagementen/{id}/verwijderen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> deleteEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> deleteEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         long organisation = engagements.get(id).organisationId();
-        return delete(request, body, organisation, () -> engagementWriter.delete(id));
+        return delete(request, body, organisation, () -> engagementWriter.delete(caller, id));
     }
 
     // the pages' frames and the entries as stored

@@ -8,6 +8,7 @@ import be.hulpwijzer.catalogue.organisation.Organisation;
 import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
 import be.hulpwijzer.catalogue.organisation.OrganisationWriter;
 import be.hulpwijzer.catalogue.security.Audited;
+import be.hulpwijzer.catalogue.security.Ownership;
 import be.hulpwijzer.catalogue.security.Roles;
 import be.hulpwijzer.catalogue.token.Tokens;
 import be.hulpwijzer.web.page.Csrf;
@@ -60,10 +61,13 @@ class OrganisationAdminController {
     private final Forms forms;
     private final EditFlow flow;
     private final Csrf csrf;
+    private final Ownership ownership;
 
     OrganisationAdminController(OrganisationRepository organisations, LocationRepository locations, ModuleRepository modules,
                                 EngagementRepository engagements, AvailabilityService availability,
-                                OrganisationWriter writer, Tokens tokens, Forms forms, EditFlow flow, Csrf csrf) {
+                                OrganisationWriter writer, Tokens tokens, Forms forms, EditFlow flow, Csrf csrf,
+                                Ownership ownership) {
+        this.ownership = ownership;
         this.organisations = organisations;
         this.locations = locations;
         this.modules = modules;
@@ -94,9 +98,9 @@ class OrganisationAdminController {
     }
 
     @Get("/organisaties/{id}")
-    HttpResponse<?> organisation(long id, HttpRequest<?> request, @Nullable @QueryValue String opgeslagen,
+    HttpResponse<?> organisation(long id, HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String opgeslagen,
                                  @Nullable @QueryValue String verwijderd, @Nullable @QueryValue String ingetrokken) {
-        Map<String, Object> model = overviewModel(id, request);
+        Map<String, Object> model = overviewModel(id, request, caller);
         if (opgeslagen != null) {
             model.put("notice", Texts.get("manageSaved"));
         } else if (verwijderd != null) {
@@ -108,16 +112,17 @@ class OrganisationAdminController {
     }
 
     @Get("/organisaties/{id}/gegevens")
-    HttpResponse<?> details(long id, HttpRequest<?> request) {
+    HttpResponse<?> details(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.ORGANISATION, id);
         return flow.show(request, detailsPage(id), forms.organisation(), stored(id));
     }
 
     @Post("/organisaties/{id}/gegevens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> saveDetails(long id, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> saveDetails(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
         return flow.submit(request, body, () -> detailsPage(id), forms.organisation(), () -> stored(id),
-                json -> overview(writer.update(id, json).id()) + "?opgeslagen=1");
+                json -> overview(writer.update(caller, id, json).id()) + "?opgeslagen=1");
     }
 
     /** The new token is shown on this answer only (no redirect, not cached): it is stored as a hash. */
@@ -132,12 +137,12 @@ class OrganisationAdminController {
         HttpStatus status = HttpStatus.OK;
         String label = body.get("label") instanceof String text ? text.strip() : "";
         try {
-            Tokens.NewToken made = tokens.create(id, JSON.createObjectNode().put("label", label).toString(), caller.getName());
-            model = overviewModel(id, request);
+            Tokens.NewToken made = tokens.create(caller, id, JSON.createObjectNode().put("label", label).toString());
+            model = overviewModel(id, request, caller);
             model.put("newToken", made.token());
             model.put("newTokenLabel", made.label());
         } catch (be.hulpwijzer.catalogue.api.InvalidRequestException e) {
-            model = overviewModel(id, request);
+            model = overviewModel(id, request, caller);
             model.put("tokenError", Texts.get("tokenLabelRequired"));
             status = HttpStatus.BAD_REQUEST;
         }
@@ -147,15 +152,17 @@ class OrganisationAdminController {
     @Post("/organisaties/{id}/tokens/{tokenId}/intrekken")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
-    HttpResponse<?> revokeToken(long id, long tokenId, HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> revokeToken(long id, long tokenId, HttpRequest<?> request, @Body Map<String, Object> body,
+                                Authentication caller) {
         if (!csrf.validForm(request, body)) {
             return ErrorPage.csrfRefused();
         }
-        tokens.revoke(id, tokenId);
+        tokens.revoke(caller, id, tokenId);
         return HttpResponse.seeOther(URI.create(overview(id) + "?ingetrokken=1"));
     }
 
-    private Map<String, Object> overviewModel(long id, HttpRequest<?> request) {
+    private Map<String, Object> overviewModel(long id, HttpRequest<?> request, Authentication caller) {
+        ownership.requireMayChange(caller, Ownership.Entry.ORGANISATION, id);
         Organisation organisation = organisations.get(id);
         Map<String, Object> model = Models.page(organisation.name());
         model.put("id", id);
@@ -172,7 +179,7 @@ class OrganisationAdminController {
         model.put("engagements", engagements.findByOrganisationIdOrderByValidFromDesc(id).stream()
                 .map(e -> Map.of("id", e.id(), "title", e.title(), "from", e.validFrom().toString(),
                         "to", e.validTo() == null ? "" : e.validTo().toString())).toList());
-        model.put("tokens", tokens.list(id).stream().map(t -> Map.of("id", t.id(), "label", t.label(), "createdBy", t.createdBy(),
+        model.put("tokens", tokens.list(caller, id).stream().map(t -> Map.of("id", t.id(), "label", t.label(), "createdBy", t.createdBy(),
                 "createdAt", Dutch.date(t.createdAt()), "revoked", t.revokedAt() != null,
                 "revokedAt", t.revokedAt() == null ? "" : Dutch.date(t.revokedAt()))).toList());
         return model;

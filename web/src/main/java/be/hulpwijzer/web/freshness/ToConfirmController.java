@@ -84,7 +84,7 @@ class ToConfirmController {
             if (chosen != null) {
                 model.put("zoneName", reference.zonesByCode().get(chosen).name());
                 model.put("zone", chosen);
-                model.put("freshness", freshness.freshness(chosen).stream().map(f -> Map.of("id", f.id(), "name", f.name(),
+                model.put("freshness", freshness.freshness(chosen, caller).stream().map(f -> Map.of("id", f.id(), "name", f.name(),
                         "modules", f.modules(), "stale", f.stale(), "hasStale", f.stale() > 0,
                         "oldest", f.oldestConfirmation() == null ? Texts.get("never") : Dutch.date(f.oldestConfirmation()),
                         "verified", f.verifiedAt() == null ? Texts.get("never") : Dutch.date(f.verifiedAt()) + " · " + f.verifiedBy())).toList());

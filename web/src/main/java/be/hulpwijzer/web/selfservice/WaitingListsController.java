@@ -89,7 +89,7 @@ class WaitingListsController {
             return ErrorPage.csrfRefused();
         }
         try {
-            availability.update(id, json(form), caller.getName());
+            availability.update(caller, id, json(form));
         } catch (InvalidRequestException e) {
             return again(request, caller, id, form, e.errors().stream().map(FieldError::message).toList(), 400);
         } catch (ConflictException | OptimisticLockException e) {
@@ -107,7 +107,7 @@ class WaitingListsController {
             return ErrorPage.csrfRefused();
         }
         try {
-            availability.confirm(id, Long.parseLong(form.getOrDefault("version", "-1")), caller.getName());
+            availability.confirm(caller, id, Long.parseLong(form.getOrDefault("version", "-1")));
         } catch (OptimisticLockException | ConflictException | NumberFormatException e) {
             return again(request, caller, id, Map.of(), List.of(Texts.get("waitingConflict")), 409);
         }

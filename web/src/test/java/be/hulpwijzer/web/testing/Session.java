@@ -52,11 +52,14 @@ public final class Session {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    /** A JSON request with this session's cookie (as a script in the page would send), with extra headers. */
+    /** A JSON request with this session's cookie (as a script in the page would send), with extra headers (Accept among them). */
     public HttpResponse<String> json(String method, String path, String json, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-                .header("Content-Type", "application/json")
+        boolean accepts = java.util.Arrays.asList(headers).contains("Accept");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (!accepts) {
+            builder.header("Accept", "application/json");
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
