@@ -31,16 +31,22 @@ public class Accounts {
         this.principals = principals;
     }
 
-    /** Administrators make any account; coordinators only editors of organisations active in their zones. */
+    /**
+     * Administrators make any account; coordinators only editors of organisations active in their zones.
+     * Decided on the request as sent, before any check of its content, so that a coordinator learns nothing
+     * (which e-mail addresses have an account, which organisations exist) from a request refused.
+     */
     @Connectable
-    public void authorise(Authentication creator, AccountInput input) {
+    public void authorise(Authentication creator, JsonFields sent) {
         if (Roles.isAdmin(creator)) {
             return;
         }
-        if (!"editor".equals(input.role())) {
+        if (!creator.getRoles().contains(Roles.COORDINATOR) || !"editor".equals(sent.peek("role").asText(""))) {
             throw new ForbiddenException(Messages.get("forbidden.coordinatorRole"));
         }
-        for (long organisation : input.organisations()) {
+        List<Long> organisations = new ArrayList<>();
+        sent.peek("organisations").forEach(id -> organisations.add(id.canConvertToLong() ? id.asLong() : -1));
+        for (long organisation : organisations) {
             boolean inZones = principals.activeInZones(organisation, Roles.zones(creator));
             if (!inZones) {
                 throw new ForbiddenException(Messages.get("forbidden.coordinatorZone", organisation));
@@ -48,8 +54,20 @@ public class Accounts {
         }
     }
 
+    /** Creates; the same e-mail address sent twice at once makes one account, the other gets 409. */
     @Transactional
     public AccountView create(AccountInput input) {
+        try {
+            return insert(input);
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new be.hulpwijzer.catalogue.api.ConflictException(Messages.get("account.emailTaken", input.email()));
+            }
+            throw e;
+        }
+    }
+
+    private AccountView insert(AccountInput input) {
         return jdbc.execute(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("insert into account (email, name, password_hash, role) "
@@ -128,11 +146,11 @@ public class Accounts {
     /** At most this many organisations are offered in the account form. */
     public static final int MAX_CHOICES = 500;
 
-    /** Reads, authorises and creates, as the API and the accounts page do. */
+    /** Authorises, reads and creates, as the API and the accounts page do: rights first, then the content. */
     public AccountView create(Authentication creator, String json) {
-        AccountInput input = AccountInput.read(JsonFields.parse(json), this);
-        authorise(creator, input);
-        return create(input);
+        JsonFields sent = JsonFields.parse(json);
+        authorise(creator, sent);
+        return create(AccountInput.read(sent, this));
     }
 
     /** Administrators see every account; coordinators the editors of organisations active in their zones. */

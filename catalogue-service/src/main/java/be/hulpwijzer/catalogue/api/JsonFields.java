@@ -23,7 +23,14 @@ import java.util.regex.Pattern;
  */
 public final class JsonFields {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Trailing content after the object ("{...} garbage") makes a body malformed, not ignored. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Dates PostgreSQL and people can use: a year from 1900 to 9999. */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    /** Control characters other than tab and line breaks: NUL cannot be stored, the others are never meant. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ./()-]{8,20}$");
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#].[^\\s]*$", Pattern.CASE_INSENSITIVE);
@@ -47,7 +54,10 @@ public final class JsonFields {
         try {
             node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw invalid("", "json.malformed", Messages.get("json.malformed", e.getOriginalMessage()));
+            // where, not the parser's own words (which name its internals)
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw invalid("", "json.malformed", Messages.get("json.malformed", at == null ? 1 : at.getLineNr(),
+                    at == null ? 1 : at.getColumnNr()));
         }
         if (node == null || !node.isObject()) {
             throw invalid("", "json.notObject", Messages.get("json.notObject"));
@@ -103,6 +113,10 @@ public final class JsonFields {
             return null;
         }
         String value = node.textValue().strip();
+        if (CONTROL.matcher(value).find()) {
+            reject(field, "field.controlCharacters", path(field));
+            return null;
+        }
         if (value.isEmpty()) {
             if (required) {
                 reject(field, "field.required", path(field));
@@ -279,6 +293,8 @@ public final class JsonFields {
             String itemPath = field + "[" + i + "]";
             if (!item.isTextual() || item.textValue().isBlank()) {
                 reject(itemPath, "field.notText", path(itemPath));
+            } else if (CONTROL.matcher(item.textValue()).find()) {
+                reject(itemPath, "field.controlCharacters", path(itemPath));
             } else if (item.textValue().length() > maxLength) {
                 reject(itemPath, "field.tooLong", path(itemPath), maxLength, item.textValue().length());
             } else {
@@ -294,7 +310,12 @@ public final class JsonFields {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                reject(field, "field.dateRange", path(field));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             reject(field, "field.notDate", path(field));
             return null;
@@ -307,7 +328,13 @@ public final class JsonFields {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            LocalDate day = LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC);
+            if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+                reject(field, "field.dateRange", path(field));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             reject(field, "field.notInstant", path(field));
             return null;
@@ -322,6 +349,11 @@ public final class JsonFields {
             node = NullNode.getInstance();
         }
         return new JsonFields(node.isNull() ? MAPPER.createObjectNode() : node, path(field) + ".", errors);
+    }
+
+    /** A field as sent, read without judging it (for a decision that must come before the checks). */
+    public JsonNode peek(String field) {
+        return node(field);
     }
 
     private JsonNode node(String field) {

@@ -39,7 +39,8 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 ? context.getErrors().stream().map(ProblemErrorResponseProcessor::fieldError).toList()
                 : List.of();
         String detail = status >= 500 ? Messages.get("status.500.detail")
-                : errors.isEmpty() ? title : errors.get(0).message();
+                : !errors.isEmpty() ? errors.get(0).message()
+                : Messages.has("status." + status + ".detail") ? Messages.get("status." + status + ".detail") : title;
         return response.contentType(Problem.MEDIA_TYPE)
                 .body(new Problem("about:blank", title, status, detail, errors));
     }

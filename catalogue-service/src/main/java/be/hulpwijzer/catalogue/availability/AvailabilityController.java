@@ -22,7 +22,7 @@ import java.util.List;
 
 @Controller("/api/v1/modules/{id}/availability")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
+@Consumes(MediaType.APPLICATION_JSON)
 class AvailabilityController {
 
     private final ModuleRepository modules;

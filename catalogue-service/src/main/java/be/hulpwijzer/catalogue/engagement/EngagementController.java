@@ -24,7 +24,7 @@ import java.util.List;
 
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
+@Consumes(MediaType.APPLICATION_JSON)
 class EngagementController {
 
     private final EngagementRepository engagements;

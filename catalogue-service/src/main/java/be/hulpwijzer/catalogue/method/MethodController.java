@@ -28,7 +28,7 @@ import java.util.List;
 
 @Controller("/api/v1/methods")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
+@Consumes(MediaType.APPLICATION_JSON)
 class MethodController {
 
     private final MethodRepository methods;

@@ -23,7 +23,7 @@ import java.net.URI;
 
 @Controller("/api/v1/organisations")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
+@Consumes(MediaType.APPLICATION_JSON)
 class OrganisationController {
 
     private final OrganisationRepository organisations;

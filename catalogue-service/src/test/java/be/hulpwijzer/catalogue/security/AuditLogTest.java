@@ -70,6 +70,15 @@ class AuditLogTest implements PostgresTest {
     }
 
     @Test
+    void tokenHashesNeverReachTheLogNeitherWhenMadeNorWhenRevoked() {
+        Api.Reply token = admin.post("/api/v1/organisations/" + organisation + "/tokens", "{\"label\": \"wachtlijstsysteem\"}");
+        assertThat(admin.delete("/api/v1/organisations/" + organisation + "/tokens/" + token.id()).status()).isEqualTo(204);
+        String hash = sql.column("select token_hash from api_token where id = " + token.id()).get(0);
+        String logged = String.join("", sql.column("select coalesce(before::text, '') || coalesce(after::text, '') from audit_log"));
+        assertThat(logged).contains("wachtlijstsysteem").doesNotContain(hash).doesNotContain("token_hash");
+    }
+
+    @Test
     void aRefusedWriteLeavesNoTraceAndPasswordsNeverReachTheLog() {
         int before = admin.get("/api/v1/organisations/" + organisation + "/audit").body().size();
         assertThat(admin.put("/api/v1/modules/" + module, Fixtures.withVersion(module("Nieuwe titel"), 7)).status()).isEqualTo(409);

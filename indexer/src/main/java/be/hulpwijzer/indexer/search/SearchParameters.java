@@ -28,6 +28,13 @@ public final class SearchParameters {
 
     /** The words of a longer text are not searched: no real question needs more. */
     static final int MAX_WORDS = 32;
+    /**
+     * A longer "word" is no word anyone types (the longest compounds of the field have about 35 letters): it
+     * is not searched, so that one request cannot make spelling or compound splitting work on 10,000 letters.
+     */
+    public static final int MAX_WORD_LENGTH = 48;
+    /** The documented limit of the search text, in characters. */
+    public static final int MAX_TEXT = 10_000;
 
     private final ReferenceData reference;
     private final Predicate<String> isMethod;
@@ -104,6 +111,10 @@ public final class SearchParameters {
         Integer size = range(parameters, "size", 1, SearchRequest.MAX_SIZE, errors);
         int pageNumber = page == null ? 1 : page;
         int pageSize = size == null ? 20 : size;
+        String q = parameters.get("q");
+        if (q != null && q.length() > MAX_TEXT) {
+            errors.add(error("q", "search.textTooLong", MAX_TEXT));
+        }
         if ((long) pageNumber * pageSize > SearchRequest.MAX_RESULTS) {
             errors.add(error("page", "search.tooDeep", SearchRequest.MAX_RESULTS));
         }
@@ -158,15 +169,18 @@ public final class SearchParameters {
         return to;
     }
 
-    /** Control characters, symbols (but "+") and emoji become spaces; only the first words count. */
+    /**
+     * Control characters, symbols (but "+") and emoji become spaces; words longer than {@link #MAX_WORD_LENGTH}
+     * are dropped; only the first {@link #MAX_WORDS} words count. The work any text causes is bounded here.
+     */
     static String clean(String typed) {
         if (typed == null) {
             return "";
         }
         // "+" stays for "18+" (from 18 years on); analysis drops it from the words searched
         String text = typed.replaceAll("[^\\p{L}\\p{N}\\s'+-]", " ").replaceAll("\\s+", " ").strip();
-        String[] words = text.split(" ");
-        return words.length <= MAX_WORDS ? text : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
+        return java.util.Arrays.stream(text.split(" ")).filter(w -> w.length() <= MAX_WORD_LENGTH).limit(MAX_WORDS)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static SearchRequest.Sort sort(ConvertibleMultiValues<String> parameters, List<FieldError> errors) {

@@ -62,7 +62,8 @@ final class Spelling {
             // lower case and accents folded as the index folded them ("Crèche" is "creche"), then one word
             String folded = folding.normalize(DocumentMapper.SPELL, word).utf8ToString().replaceAll("[^\\p{L}\\p{N}]", "");
             boolean acronym = vocabulary.synonyms().containsKey(folded);
-            if (folded.length() >= MIN_LENGTH && !acronym && !known(reader, folded)) {
+            if (folded.length() >= MIN_LENGTH && folded.length() <= SearchParameters.MAX_WORD_LENGTH && !acronym
+                    && !known(reader, folded)) {
                 String closest = closest(reader, epoch, folded);
                 if (closest != null) {
                     words.add(closest);

@@ -80,7 +80,7 @@ class SearchBenchmark {
             }
             report.append("Index rebuilt from PostgreSQL at start-up: %.1f s\n\n".formatted(seconds(start)));
             // -Dbenchmark.parts=latency (for instance) runs only some parts, to try a change quickly
-            List<String> parts = List.of(System.getProperty("benchmark.parts", "latency,mix,http,freshness,memory").split(","));
+            List<String> parts = List.of(System.getProperty("benchmark.parts", "latency,mix,http,hostile,freshness,memory").split(","));
             // the report is written after each part: a part that fails leaves the figures of the others
             if (parts.contains("latency")) {
                 searchLatency(context, report);
@@ -92,6 +92,10 @@ class SearchBenchmark {
             }
             if (parts.contains("http")) {
                 httpLoad(context, report);
+                write(report);
+            }
+            if (parts.contains("hostile")) {
+                hostileLoad(context, report);
                 write(report);
             }
             if (parts.contains("freshness")) {
@@ -307,6 +311,87 @@ class SearchBenchmark {
         context.getBean(Searcher.class).forgetRemembered();
         loadAtRates("The mix of 1,000 searches by Zipf's law (seed 42), from nothing kept", mix, report);
         report.append("Targets: HTTP p99 ≤ 20 ms at ≥ 1,000 searches/s. The load generator runs on the same 2 cores.\n\n");
+    }
+
+    /**
+     * The hostile review's attack: eight clients each sending, as fast as answered, a search of one random
+     * 10,000-letter word (never the same twice, so nothing remembered helps), for 30 s, while the nine
+     * searches run under an open-loop load; against the same load without the attack, just before.
+     */
+    private static void hostileLoad(ApplicationContext context, StringBuilder report) throws Exception {
+        io.micronaut.runtime.server.EmbeddedServer server = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
+        server.start();
+        List<java.net.URI> normal = new ArrayList<>();
+        for (String[] search : SEARCHES) {
+            MutableConvertibleMultiValuesMap<String> values = new MutableConvertibleMultiValuesMap<>();
+            for (int i = 0; i < search.length; i += 2) {
+                values.add(search[i], search[i + 1]);
+            }
+            normal.add(uri(server, values));
+        }
+        int rate = Integer.getInteger("benchmark.hostileRate", 250);
+        Duration length = Duration.ofSeconds(30);
+        OpenLoad.run(normal, rate, Duration.ofSeconds(10)); // warm
+        OpenLoad.Result quiet = OpenLoad.run(normal, rate, length);
+        java.util.concurrent.atomic.AtomicBoolean attacking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ConcurrentLinkedQueue<Long> hostileNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentHashMap<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Thread> attackers = new ArrayList<>();
+        for (int a = 0; a < 8; a++) {
+            java.util.Random random = new java.util.Random(1000 + a);
+            Thread attacker = new Thread(() -> {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                while (attacking.get()) {
+                    char[] word = new char[10_000];
+                    for (int i = 0; i < word.length; i++) {
+                        word[i] = (char) ('a' + random.nextInt(26));
+                    }
+                    long start = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL()
+                                + "/api/v1/search?q=" + new String(word))).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                    } catch (java.io.IOException e) {
+                        status = -1;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    hostileNanos.add(System.nanoTime() - start);
+                    statuses.merge(status, 1, Integer::sum);
+                }
+            });
+            attacker.start();
+            attackers.add(attacker);
+        }
+        OpenLoad.Result attacked = OpenLoad.run(normal, rate, length);
+        attacking.set(false);
+        for (Thread attacker : attackers) {
+            attacker.join();
+        }
+        long[] hostile = hostileNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        report.append("## Hostile texts: 8 clients sending one random 10,000-letter word each, as fast as answered, for 30 s
+
+")
+                .append("The nine searches at %d/s, open loop, 30 s each:
+
+".formatted(rate))
+                .append("| | sent | failed | p50 ms | p99 ms | max ms |
+|---|---|---|---|---|---|
+")
+                .append("| without the attack (baseline) | %,d | %d | %.1f | %.1f | %.1f |
+".formatted(quiet.sent(), quiet.failed(),
+                        quiet.p50(), quiet.p99(), quiet.max()))
+                .append("| during the attack | %,d | %d | %.1f | %.1f | %.1f |
+
+".formatted(attacked.sent(), attacked.failed(),
+                        attacked.p50(), attacked.p99(), attacked.max()))
+                .append("p99 during / without: %.2f. Hostile searches answered: %,d (statuses %s), p50 %.1f ms, p99 %.1f ms.
+
+"
+                        .formatted(attacked.p99() / quiet.p99(), hostile.length, new java.util.TreeMap<>(statuses),
+                                hostile.length == 0 ? 0 : hostile[hostile.length / 2] / 1e6,
+                                hostile.length == 0 ? 0 : hostile[(int) Math.min(hostile.length - 1, hostile.length * 0.99)] / 1e6));
     }
 
     private static void loadAtRates(String title, List<java.net.URI> targets, StringBuilder report) throws Exception {

@@ -72,6 +72,29 @@ class SearchApiTest implements SearchTest {
     }
 
     @Test
+    void aHostileTextOfOneEnormousWordIsNotSearchedWhileTheRealWordsBesideItAre() {
+        java.util.Random random = new java.util.Random(17);
+        StringBuilder word = new StringBuilder();
+        while (word.length() < 9_990) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        JsonNode result = search("q=angst " + word);
+        assertThat(ids(result)).containsExactlyInAnyOrder(anxiety, crisis);
+        assertThat(result.at("/understood/text").asText()).isEqualTo("angst");
+        assertThat(result.at("/understood/suggestion").isMissingNode() || result.at("/understood/suggestion").isNull()).isTrue();
+    }
+
+    @Test
+    void aTextOverTheDocumentedTenThousandCharactersIsRefusedNamingQ() {
+        Api.Reply atLimit = api.get("/api/v1/search?q=" + "angst+".repeat(1666) + "abcd");
+        assertThat(atLimit.status()).isEqualTo(200);
+        Api.Reply over = api.get("/api/v1/search?q=" + "angst+".repeat(1666) + "abcde");
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.errorFields()).containsExactly("q");
+        assertThat(over.body().get("detail").asText()).contains("10.000");
+    }
+
+    @Test
     void readsARangeOfAgesFromTheSearchBoxAndFindsModulesForAnyAgeInIt() {
         JsonNode toddlersOnly = search("q=peuters 0-3 jaar");
         assertThat(ids(toddlersOnly)).containsExactly(toddlers);
