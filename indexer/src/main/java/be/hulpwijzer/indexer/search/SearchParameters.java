@@ -33,6 +33,9 @@ public final class SearchParameters {
      * is not searched, so that one request cannot make spelling or compound splitting work on 10,000 letters.
      */
     public static final int MAX_WORD_LENGTH = 48;
+    /** An e-mail address, a web address, or a domain name: never a search word, and possibly a person's name. */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+            "\\S*@\\S*|(?i)\\S*(https?:|www\\.)\\S*|\\S+\\.(be|com|net|org|eu|nl|fr|info|io)\\b\\S*");
     /** The documented limit of the search text, in characters. */
     public static final int MAX_TEXT = 10_000;
 
@@ -177,8 +180,10 @@ public final class SearchParameters {
         if (typed == null) {
             return "";
         }
+        // e-mail and web addresses go whole before their dots and @ split them into words that could name someone
+        String withoutAddresses = ADDRESS.matcher(typed).replaceAll(" ");
         // "+" stays for "18+" (from 18 years on); analysis drops it from the words searched
-        String text = typed.replaceAll("[^\\p{L}\\p{N}\\s'+-]", " ").replaceAll("\\s+", " ").strip();
+        String text = withoutAddresses.replaceAll("[^\\p{L}\\p{N}\\s'+-]", " ").replaceAll("\\s+", " ").strip();
         return java.util.Arrays.stream(text.split(" ")).filter(w -> w.length() <= MAX_WORD_LENGTH).limit(MAX_WORDS)
                 .collect(java.util.stream.Collectors.joining(" "));
     }

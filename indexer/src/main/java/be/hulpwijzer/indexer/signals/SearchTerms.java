@@ -9,24 +9,32 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The words of a search that may be kept: ordinary Dutch words and the domain's own, never anything that
- * could name or reach a person. Dropped: words with digits (phone, national register, house numbers),
- * e-mail and web addresses, words typed with a capital (names), words no dictionary knows (most
- * surnames), and everything when more than a few words were typed (a description of a situation).
+ * The words of a search that may be kept: only the field's own vocabulary (the words the analysis knows as
+ * parts of the domain's compounds, and its acronyms), never anything that could name or reach a person.
+ * Dropped: words with digits (phone, national register, house numbers), e-mail and web addresses (removed
+ * whole before the text is split), words typed with a capital (names), every word outside the field's
+ * vocabulary (ordinary Dutch words are surnames too: bakker, visser, vos), and everything when more than a
+ * few words were typed (a description of a situation). Signals rest on the filters and on these words.
  */
 public final class SearchTerms {
 
     static final int MAX_WORDS = 4;
 
-    private final Set<String> dictionary;
     private final Set<String> domain;
     private final Set<String> stopwords;
+    private final Set<String> compoundParts;
+    /**
+     * Acronyms are kept only typed in capitals ("CGG", "VOS"): typed in lower case, many are also surnames or
+     * words ("vos", "roos"), and a log must not guess which was meant.
+     */
+    private final Set<String> acronyms;
 
     public SearchTerms(Vocabulary vocabulary) {
-        this.dictionary = vocabulary.dictionary();
+        this.compoundParts = vocabulary.compoundParts();
         this.domain = new java.util.HashSet<>(vocabulary.compoundParts());
         this.domain.addAll(vocabulary.synonyms().keySet());
         this.stopwords = vocabulary.stopwords();
+        this.acronyms = Set.copyOf(vocabulary.synonyms().keySet());
     }
 
     public List<String> safe(String typed) {
@@ -44,10 +52,11 @@ public final class SearchTerms {
                 continue;
             }
             String folded = fold(word);
-            if (folded.length() < 2 || stopwords.contains(folded)) {
+            if (folded.length() < 2 || stopwords.contains(folded)
+                    || acronyms.contains(folded) && !compoundParts.contains(folded) && !word.equals(word.toUpperCase(Locale.ROOT))) {
                 continue;
             }
-            if (domain.contains(folded) || dictionary.contains(folded)) {
+            if (domain.contains(folded)) {
                 kept.add(folded);
             }
         }

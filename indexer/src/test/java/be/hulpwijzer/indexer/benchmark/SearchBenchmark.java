@@ -370,25 +370,14 @@ class SearchBenchmark {
             attacker.join();
         }
         long[] hostile = hostileNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        report.append("## Hostile texts: 8 clients sending one random 10,000-letter word each, as fast as answered, for 30 s
-
-")
-                .append("The nine searches at %d/s, open loop, 30 s each:
-
-".formatted(rate))
-                .append("| | sent | failed | p50 ms | p99 ms | max ms |
-|---|---|---|---|---|---|
-")
-                .append("| without the attack (baseline) | %,d | %d | %.1f | %.1f | %.1f |
-".formatted(quiet.sent(), quiet.failed(),
+        report.append("## Hostile texts: 8 clients sending one random 10,000-letter word each, as fast as answered, for 30 s\n\n")
+                .append("The nine searches at %d/s, open loop, 30 s each:\n\n".formatted(rate))
+                .append("| | sent | failed | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n")
+                .append("| without the attack (baseline) | %,d | %d | %.1f | %.1f | %.1f |\n".formatted(quiet.sent(), quiet.failed(),
                         quiet.p50(), quiet.p99(), quiet.max()))
-                .append("| during the attack | %,d | %d | %.1f | %.1f | %.1f |
-
-".formatted(attacked.sent(), attacked.failed(),
+                .append("| during the attack | %,d | %d | %.1f | %.1f | %.1f |\n\n".formatted(attacked.sent(), attacked.failed(),
                         attacked.p50(), attacked.p99(), attacked.max()))
-                .append("p99 during / without: %.2f. Hostile searches answered: %,d (statuses %s), p50 %.1f ms, p99 %.1f ms.
-
-"
+                .append("p99 during / without: %.2f. Hostile searches answered: %,d (statuses %s), p50 %.1f ms, p99 %.1f ms.\n\n"
                         .formatted(attacked.p99() / quiet.p99(), hostile.length, new java.util.TreeMap<>(statuses),
                                 hostile.length == 0 ? 0 : hostile[hostile.length / 2] / 1e6,
                                 hostile.length == 0 ? 0 : hostile[(int) Math.min(hostile.length - 1, hostile.length * 0.99)] / 1e6));

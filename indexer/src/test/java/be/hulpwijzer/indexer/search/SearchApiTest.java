@@ -302,7 +302,7 @@ class SearchApiTest implements SearchTest {
 
     @Test
     void tenThousandCharactersAreSearchedToo() {
-        assertThat(api.get("/api/v1/search?q=" + encode("angst ".repeat(1700))).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/search?q=" + encode("angst ".repeat(1666) + "angs")).status()).isEqualTo(200);
     }
 
     @Test
