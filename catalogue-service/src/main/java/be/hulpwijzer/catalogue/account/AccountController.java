@@ -36,7 +36,8 @@ class AccountController {
         String current = json.text("currentPassword", true, 200);
         String next = json.text("newPassword", true, 200);
         json.throwIfInvalid();
-        java.util.List<be.hulpwijzer.catalogue.api.FieldError> errors = accounts.changePassword(caller.getName(), current, next);
+        java.util.List<be.hulpwijzer.catalogue.api.FieldError> errors = accounts.changePassword(caller.getName(), current, next,
+                caller.getAttributes().get(be.hulpwijzer.catalogue.security.Sessions.CLAIM) instanceof String sid ? sid : null);
         if (!errors.isEmpty()) {
             throw new be.hulpwijzer.catalogue.api.InvalidRequestException(errors);
         }

@@ -24,8 +24,11 @@ public class Accounts {
     private final JdbcOperations jdbc;
     private final ReferenceData reference;
     private final be.hulpwijzer.catalogue.security.Principals principals;
+    private final be.hulpwijzer.catalogue.security.Sessions sessions;
 
-    public Accounts(JdbcOperations jdbc, ReferenceData reference, be.hulpwijzer.catalogue.security.Principals principals) {
+    public Accounts(JdbcOperations jdbc, ReferenceData reference, be.hulpwijzer.catalogue.security.Principals principals,
+                    be.hulpwijzer.catalogue.security.Sessions sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.reference = reference;
         this.principals = principals;
@@ -101,10 +104,13 @@ public class Accounts {
 
     /**
      * Changes an account's own password after checking the current one; the new one needs 12 characters.
+     * Every other session of the account ends (a stolen cookie dies with the old password); {@code keptSession}
+     * (the caller's own, when it came with a login cookie) stays.
      * Returns the errors, empty when changed.
      */
     @Transactional
-    public java.util.List<be.hulpwijzer.catalogue.api.FieldError> changePassword(String email, String current, String next) {
+    public java.util.List<be.hulpwijzer.catalogue.api.FieldError> changePassword(String email, String current, String next,
+                                                                          @io.micronaut.core.annotation.Nullable String keptSession) {
         java.util.List<be.hulpwijzer.catalogue.api.FieldError> errors = new java.util.ArrayList<>();
         String hash = jdbc.execute(c -> {
             try (PreparedStatement ps = c.prepareStatement("select password_hash from account where email = ?")) {
@@ -130,6 +136,7 @@ public class Accounts {
                     return ps.executeUpdate();
                 }
             });
+            sessions.closeOthers(email, keptSession);
         }
         return errors;
     }

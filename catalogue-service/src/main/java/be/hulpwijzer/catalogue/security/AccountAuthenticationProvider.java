@@ -16,15 +16,17 @@ final class AccountAuthenticationProvider implements HttpRequestExecutorAuthenti
     /** Lazily: authentication beans are looked up while the data layer that Principals needs is being built. */
     private final io.micronaut.context.BeanProvider<Principals> principals;
     private final Clock clock;
+    private final Proxies proxies;
 
-    AccountAuthenticationProvider(io.micronaut.context.BeanProvider<Principals> principals, Clock clock) {
+    AccountAuthenticationProvider(io.micronaut.context.BeanProvider<Principals> principals, Clock clock, Proxies proxies) {
         this.principals = principals;
         this.clock = clock;
+        this.proxies = proxies;
     }
 
     @Override
     public AuthenticationResponse authenticate(HttpRequest<Object> request, AuthenticationRequest<String, String> auth) {
-        return principals.get().byPassword(auth.getIdentity(), auth.getSecret(), clock.instant())
+        return principals.get().byPassword(auth.getIdentity(), auth.getSecret(), proxies.clientAddress(request), clock.instant())
                 .map(a -> AuthenticationResponse.success(a.getName(), a.getRoles(), a.getAttributes()))
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
     }

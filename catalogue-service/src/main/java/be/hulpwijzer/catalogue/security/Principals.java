@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,13 +17,13 @@ import java.util.Optional;
 
 /**
  * Finds who is calling: an organisation's API token, or an account by e-mail and password (with failed
- * logins throttled: after five, the account waits five minutes).
+ * logins throttled per e-mail and address, see {@link LoginThrottle}).
  */
 @Singleton
 public class Principals {
 
-    static final int MAX_FAILED = 5;
-    static final Duration LOCK = Duration.ofMinutes(5);
+    /** Attribute of an account's authentication: its id. */
+    public static final String ACCOUNT_ID = "accountId";
 
     private final JdbcOperations jdbc;
 
@@ -49,53 +48,42 @@ public class Principals {
         });
     }
 
-    /** The account, when the password is right and the account is not waiting after failed logins. */
+    /**
+     * The account, when the password is right and this e-mail may be tried from this address now (see
+     * {@link LoginThrottle}). Every path takes one bcrypt comparison, so that an unknown account or a refused
+     * wait answers no faster than a wrong password.
+     */
     @Connectable
-    public Optional<Authentication> byPassword(String email, String password, Instant now) {
+    public Optional<Authentication> byPassword(String email, String password, String address, Instant now) {
+        String normalised = email.strip().toLowerCase();
         return jdbc.execute(c -> {
-            long id;
-            String hash;
-            String role;
-            Instant lockedUntil;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select id, password_hash, role, locked_until from account where email = ?")) {
-                ps.setString(1, email.strip().toLowerCase());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        Secrets.passwordMatches(password, null); // same time as a wrong password
-                        return Optional.empty();
-                    }
-                    id = rs.getLong(1);
-                    hash = rs.getString(2);
-                    role = rs.getString(3);
-                    lockedUntil = rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant();
-                }
-            }
-            if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            if (LoginThrottle.waitUntil(c, normalised, address, now).isPresent()) {
+                Secrets.passwordMatches(password, null);
                 return Optional.empty();
+            }
+            Long id = null;
+            String hash = null;
+            String role = null;
+            try (PreparedStatement ps = c.prepareStatement("select id, password_hash, role from account where email = ?")) {
+                ps.setString(1, normalised);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        id = rs.getLong(1);
+                        hash = rs.getString(2);
+                        role = rs.getString(3);
+                    }
+                }
             }
             if (!Secrets.passwordMatches(password, hash)) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        update account set failed_logins = failed_logins + 1,
-                               locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
-                        where id = ?""")) {
-                    ps.setInt(1, MAX_FAILED);
-                    ps.setObject(2, java.sql.Timestamp.from(now.plus(LOCK)));
-                    ps.setLong(3, id);
-                    ps.executeUpdate();
-                }
+                LoginThrottle.failed(c, normalised, address, now);
                 return Optional.empty();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update account set failed_logins = 0, locked_until = null where id = ? and failed_logins > 0")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
+            LoginThrottle.succeeded(c, normalised, address);
             Map<String, Object> attributes = new HashMap<>();
             attributes.put(Roles.ORGANISATIONS, ids(c, "select organisation_id from account_organisation where account_id = ?", id));
             attributes.put(Roles.ZONES, codes(c, id));
-            attributes.put("accountId", id);
-            return Optional.of(Authentication.build(email.strip().toLowerCase(), List.of(Roles.forAccountRole(role)), attributes));
+            attributes.put(ACCOUNT_ID, id);
+            return Optional.of(Authentication.build(normalised, List.of(Roles.forAccountRole(role)), attributes));
         });
     }
 

@@ -167,17 +167,6 @@ class AuthorisationMatrixTest implements PostgresTest {
     }
 
     @Test
-    void failedLoginsAreThrottled() {
-        String path = "/api/v1/modules/" + module + "/availability";
-        String body = "{\"state\": \"free\", \"freePlaces\": 1}";
-        for (int i = 0; i < Principals.MAX_FAILED; i++) {
-            assertThat(send("PUT", path, body, basic("editor@ours.example", "fout wachtwoord " + i))).isEqualTo(401);
-        }
-        assertThat(send("PUT", path, body, basic("editor@ours.example"))).as("right password, but waiting").isEqualTo(401);
-        assertThat(send("PUT", path, body, basic("editor@theirs.example"))).as("other accounts unaffected").isEqualTo(403);
-    }
-
-    @Test
     void accountsAreValidatedAndCoordinatorsStayInTheirZones() {
         Api.Reply weak = admin.post("/api/v1/accounts", "{\"email\": \"x@y.example\", \"name\": \"X\", \"password\": \"kort\", "
                 + "\"role\": \"editor\", \"organisations\": [424242]}");

@@ -5,6 +5,7 @@ import be.hulpwijzer.catalogue.api.FieldError;
 import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.security.Audited;
 import be.hulpwijzer.catalogue.security.Roles;
+import be.hulpwijzer.catalogue.security.Sessions;
 import be.hulpwijzer.web.editing.EditFlow;
 import be.hulpwijzer.web.editing.EntityForm;
 import be.hulpwijzer.web.editing.FormField;
@@ -100,7 +101,7 @@ class AccountPagesController {
         return flow.submit(request, body, () -> passwordPage(false), passwordForm(), null, json -> {
             Map<String, List<String>> typed = EntityForm.typed(body);
             List<FieldError> errors = accounts.changePassword(caller.getName(), first(typed, "currentPassword"),
-                    first(typed, "newPassword"));
+                    first(typed, "newPassword"), caller.getAttributes().get(Sessions.CLAIM) instanceof String sid ? sid : null);
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(errors);
             }

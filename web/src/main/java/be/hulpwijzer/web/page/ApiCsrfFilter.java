@@ -2,7 +2,6 @@ package be.hulpwijzer.web.page;
 
 import be.hulpwijzer.catalogue.api.Messages;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The API also accepts the login cookie (a page's script may call it), so a write that relies on that
- * cookie must carry the page's CSRF token in {@code X-CSRF-Token}; writes with a bearer token or Basic
- * credentials are not affected (a cross-site page cannot send those). Pages check their form field.
+ * The API also accepts the login cookie (a page's script may call it), so a write that carries that cookie
+ * must carry the page's CSRF token in {@code X-CSRF-Token}, whatever else it sends (an {@code Authorization}
+ * header, even a garbage one, once switched this check off). Applies to every path, not a path pattern: a
+ * form post (form-encoded) is checked by its page against its {@code _csrf} field instead, and the API
+ * refuses form content (415). Scripts with a bearer token or Basic credentials send no cookie.
  */
-@ServerFilter("/api/**")
+@ServerFilter(io.micronaut.http.annotation.Filter.MATCH_ALL_PATTERN)
 final class ApiCsrfFilter {
 
     static final String HEADER = "X-CSRF-Token";
@@ -35,9 +36,10 @@ final class ApiCsrfFilter {
     HttpResponse<?> refuseCookieWritesWithoutToken(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
         boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
-        boolean cookieOnly = request.getCookies().findCookie(Csrf.COOKIE).isPresent()
-                && request.getHeaders().get(HttpHeaders.AUTHORIZATION) == null;
-        if (!write || !cookieOnly || csrf.valid(request, request.getHeaders().get(HEADER))) {
+        boolean cookie = request.getCookies().findCookie(Csrf.COOKIE).isPresent();
+        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).orElse(false);
+        if (!write || !cookie || form || csrf.valid(request, request.getHeaders().get(HEADER))) {
             return null;
         }
         Map<String, Object> problem = new LinkedHashMap<>();

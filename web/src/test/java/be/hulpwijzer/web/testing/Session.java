@@ -20,7 +20,8 @@ public final class Session {
     public static final String PASSWORD = "een lang genoeg wachtwoord";
     private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private HttpResponse<String> login;
@@ -47,7 +48,7 @@ public final class Session {
     }
 
     public HttpResponse<String> post(String path, String form) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", HTML)
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", HTML).header("Origin", base.replaceAll("/$", ""))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
@@ -64,6 +65,12 @@ public final class Session {
             builder.header(headers[i], headers[i + 1]);
         }
         return send(builder.build());
+    }
+
+    /** The login cookie's value (the signed JWT), to replay it after a logout. */
+    public String jwt() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JWT")).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse("");
     }
 
     /** The form's CSRF token, as found on a page. */
