@@ -137,6 +137,15 @@ class AuthorisationMatrixTest implements PostgresTest {
     }
 
     @Test
+    void aTokenKeepsTheOfferCurrentButNeverDeletesItsOrganisationNorManagesTokens() {
+        String token = callers.get("token of ours");
+        assertThat(send("DELETE", "/api/v1/organisations/" + ours, null, token)).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/organisations/" + ours + "/tokens", "{\"label\": \"nog een\"}", token)).isEqualTo(403);
+        assertThat(sql.column("select count(*) from organisation where id = " + ours)).containsExactly("1");
+        assertThat(send("DELETE", "/api/v1/organisations/" + ours, null, callers.get("editor of ours"))).isEqualTo(204);
+    }
+
+    @Test
     void aRevokedTokenIsRefusedAndTokensAreStoredOnlyAsHashes() {
         Api.Reply created = admin.post("/api/v1/organisations/" + ours + "/tokens", "{\"label\": \"oud systeem\"}");
         String token = created.body().get("token").asText();
