@@ -23,15 +23,15 @@ public class Accounts {
 
     private final JdbcOperations jdbc;
     private final ReferenceData reference;
-    private final be.hulpwijzer.catalogue.security.Principals principals;
+    private final be.hulpwijzer.catalogue.security.Ownership ownership;
     private final be.hulpwijzer.catalogue.security.Sessions sessions;
 
-    public Accounts(JdbcOperations jdbc, ReferenceData reference, be.hulpwijzer.catalogue.security.Principals principals,
+    public Accounts(JdbcOperations jdbc, ReferenceData reference, be.hulpwijzer.catalogue.security.Ownership ownership,
                     be.hulpwijzer.catalogue.security.Sessions sessions) {
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.reference = reference;
-        this.principals = principals;
+        this.ownership = ownership;
     }
 
     /**
@@ -50,10 +50,7 @@ public class Accounts {
         List<Long> organisations = new ArrayList<>();
         sent.peek("organisations").forEach(id -> organisations.add(id.canConvertToLong() ? id.asLong() : -1));
         for (long organisation : organisations) {
-            boolean inZones = principals.activeInZones(organisation, Roles.zones(creator));
-            if (!inZones) {
-                throw new ForbiddenException(Messages.get("forbidden.coordinatorZone", organisation));
-            }
+            ownership.requireCoordinates(creator, organisation);
         }
     }
 

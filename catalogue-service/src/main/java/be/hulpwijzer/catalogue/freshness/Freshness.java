@@ -1,14 +1,12 @@
 package be.hulpwijzer.catalogue.freshness;
 
 import be.hulpwijzer.catalogue.api.FieldError;
-import be.hulpwijzer.catalogue.api.ForbiddenException;
 import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.api.NotFoundException;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.catalogue.security.Ownership;
 import be.hulpwijzer.catalogue.security.Principals;
-import be.hulpwijzer.catalogue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -93,9 +91,7 @@ public class Freshness {
     /** A coordinator (for an organisation active in their zones) or an administrator marks it verified, now. */
     public OrganisationFreshness verify(long id, Authentication caller) {
         principals.owner("organisations", id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
-        if (!Roles.isAdmin(caller) && !principals.activeInZones(id, Roles.zones(caller))) {
-            throw new ForbiddenException(Messages.get("forbidden.coordinatorZone", id));
-        }
+        ownership.requireCoordinates(caller, id);
         Instant now = clock.instant();
         jdbc.execute(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -96,6 +96,20 @@ public class Ownership {
         throw refused();
     }
 
+    /**
+     * Refuses (403) unless the caller looks after this organisation as a network: administrators all,
+     * coordinators those active in one of their zones (to verify it, or to make accounts for its editors).
+     */
+    public void requireCoordinates(@Nullable Authentication caller, long organisation) {
+        if (caller != null && Roles.isAdmin(caller)) {
+            return;
+        }
+        if (caller == null || !caller.getRoles().contains(Roles.COORDINATOR) || Roles.zones(caller).isEmpty()
+                || !principals.activeInZones(organisation, Roles.zones(caller))) {
+            throw new ForbiddenException(Messages.get("forbidden.coordinatorZone", organisation));
+        }
+    }
+
     /** Refuses (403) unless the caller looks after this zone: administrators all, coordinators their own. */
     public void requireZone(@Nullable Authentication caller, String zone) {
         if (caller == null || !(Roles.isAdmin(caller)

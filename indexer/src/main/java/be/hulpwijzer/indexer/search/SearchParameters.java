@@ -33,9 +33,16 @@ public final class SearchParameters {
      * is not searched, so that one request cannot make spelling or compound splitting work on 10,000 letters.
      */
     public static final int MAX_WORD_LENGTH = 48;
-    /** An e-mail address, a web address, or a domain name: never a search word, and possibly a person's name. */
-    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
-            "\\S*@\\S*|(?i)\\S*(https?:|www\\.)\\S*|\\S+\\.(be|com|net|org|eu|nl|fr|info|io)\\b\\S*");
+    /**
+     * A domain name in a word: with {@link #isAddress} an e-mail address, a web address or a domain is never a
+     * search word, and possibly a person's name. Only ever searched for with {@code find} from the dot, so the
+     * work stays linear in the length of the text (a pattern such as {@code \\S*@\\S*} backtracks over every
+     * start and costs a second on one 10,000-letter word).
+     */
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
+            "(?i)\\.(be|com|net|org|eu|nl|fr|info|io)\\b");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}'+-]+");
     /** The documented limit of the search text, in characters. */
     public static final int MAX_TEXT = 10_000;
 
@@ -180,12 +187,31 @@ public final class SearchParameters {
         if (typed == null) {
             return "";
         }
-        // e-mail and web addresses go whole before their dots and @ split them into words that could name someone
-        String withoutAddresses = ADDRESS.matcher(typed).replaceAll(" ");
-        // "+" stays for "18+" (from 18 years on); analysis drops it from the words searched
-        String text = withoutAddresses.replaceAll("[^\\p{L}\\p{N}\\s'+-]", " ").replaceAll("\\s+", " ").strip();
-        return java.util.Arrays.stream(text.split(" ")).filter(w -> w.length() <= MAX_WORD_LENGTH).limit(MAX_WORDS)
-                .collect(java.util.stream.Collectors.joining(" "));
+        List<String> words = new ArrayList<>();
+        for (String token : SPACES.split(typed)) {
+            // e-mail and web addresses go whole before their dots and @ split them into words that could name someone
+            if (token.isEmpty() || isAddress(token)) {
+                continue;
+            }
+            // "+" stays for "18+" (from 18 years on); analysis drops it from the words searched
+            for (String word : NOT_WORD.split(token)) {
+                if (!word.isEmpty() && word.length() <= MAX_WORD_LENGTH) {
+                    words.add(word);
+                    if (words.size() == MAX_WORDS) {
+                        return String.join(" ", words);
+                    }
+                }
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private static boolean isAddress(String token) {
+        if (token.indexOf('@') >= 0) {
+            return true;
+        }
+        String lower = token.toLowerCase(Locale.ROOT);
+        return lower.contains("http:") || lower.contains("https:") || lower.contains("www.") || DOMAIN.matcher(token).find();
     }
 
     private static SearchRequest.Sort sort(ConvertibleMultiValues<String> parameters, List<FieldError> errors) {
