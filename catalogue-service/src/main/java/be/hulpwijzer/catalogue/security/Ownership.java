@@ -119,6 +119,6 @@ public class Ownership {
     }
 
     private static ForbiddenException refused() {
-        return new ForbiddenException(Messages.get("status.403"));
+        return new ForbiddenException(Messages.get("forbidden.notYours"));
     }
 }

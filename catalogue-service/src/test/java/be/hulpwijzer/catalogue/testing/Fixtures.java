@@ -19,7 +19,7 @@ public class Fixtures {
     public void clean() {
         jdbc.execute(c -> {
             try (var st = c.createStatement()) {
-                st.execute("truncate organisation, method, account, audit_log restart identity cascade");
+                st.execute("truncate organisation, method, account, audit_log, login_throttle restart identity cascade");
             }
             return null;
         });

@@ -19,6 +19,7 @@ public final class ErrorPage {
             case 400 -> "error400";
             case 403 -> "error403";
             case 404 -> "error404";
+            case 409 -> "error409";
             case 503 -> "error503";
             default -> "error500";
         };

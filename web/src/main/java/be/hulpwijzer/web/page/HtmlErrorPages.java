@@ -1,6 +1,7 @@
 package be.hulpwijzer.web.page;
 
 import be.hulpwijzer.catalogue.api.ErrorPages;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,20 +28,23 @@ import java.util.Optional;
 class HtmlErrorPages implements ErrorPages {
 
     private final ViewsRendererLocator renderers;
+    private final SignedInModel signedIn;
 
-    HtmlErrorPages(ViewsRendererLocator renderers) {
+    HtmlErrorPages(ViewsRendererLocator renderers, SignedInModel signedIn) {
         this.renderers = renderers;
+        this.signedIn = signedIn;
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Optional<MutableHttpResponse<?>> page(HttpRequest<?> request, int status) {
+    public Optional<MutableHttpResponse<?>> page(HttpRequest<?> request, int status, @Nullable String message, List<String> details) {
         String path = request.getPath();
         if (path.startsWith("/api/") || path.startsWith("/health") || path.startsWith("/static/")) {
             return Optional.empty();
         }
         int shown = status == 405 ? 404 : status;
-        ModelAndView<Map<String, Object>> page = ErrorPage.of(shown, null, List.of()).body();
+        ModelAndView<Map<String, Object>> page = ErrorPage.of(shown, status == 405 ? null : message, details).body();
+        signedIn.process(request, page);
         Optional<ViewsRenderer> renderer = renderers.resolveViewsRenderer("error", MediaType.TEXT_HTML, page.getModel().orElseThrow());
         if (renderer.isEmpty()) {
             return Optional.empty();

@@ -124,7 +124,6 @@ class WaitingListsController {
                                       Map<Long, List<String>> errors) {
         Map<String, Object> model = Models.page(Texts.get("waitingTitle"));
         model.put("csrf", csrf.token(request));
-        model.put("user", caller.getName());
         List<Map<String, Object>> groups = new ArrayList<>();
         for (long organisationId : Roles.organisations(caller)) {
             organisations.findById(organisationId).ifPresent(o -> {

@@ -1,0 +1,118 @@
+package be.hulpwijzer.web.browser;
+
+import be.hulpwijzer.catalogue.testing.Api;
+import be.hulpwijzer.catalogue.testing.Fixtures;
+import be.hulpwijzer.indexer.testing.SearchTest;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static be.hulpwijzer.catalogue.testing.Fixtures.module;
+import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A coordinator of zone Brugge mistypes the password, signs in, verifies an organisation of the zone, is
+ * refused another zone's records in words a person understands, and signs out from the header; the page
+ * behind the sign-in is then closed to that browser. At desktop and phone width.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoordinatorJourneyTest implements SearchTest {
+
+    private static final String PASSWORD = "een lang genoeg wachtwoord";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Fixtures fixtures;
+
+    Playwright playwright;
+    com.microsoft.playwright.Browser browser;
+    long ours;
+    long theirs;
+
+    @BeforeAll
+    void catalogueAndBrowser() throws Exception {
+        fixtures.clean();
+        Api admin = Api.admin(client);
+        ours = admin.post("/api/v1/organisations", organisation("CGG Brugge")).id();
+        admin.post("/api/v1/organisations/" + ours + "/modules", module("Angstbehandeling"));
+        theirs = admin.post("/api/v1/organisations", organisation("CKG Westhoek").replace("0403.170.701", "0412.345.614")).id();
+        admin.post("/api/v1/organisations/" + theirs + "/modules",
+                module("Gezinsondersteuning").replace("[\"brugge\", \"oostkust\"]", "[\"westhoek\"]"));
+        admin.post("/api/v1/accounts", "{\"email\": \"coordinator@brugge.example\", \"name\": \"Els\", \"password\": \""
+                + PASSWORD + "\", \"role\": \"coordinator\", \"zones\": [\"brugge\"]}");
+        playwright = Browser.playwright();
+        browser = Browser.chromium(playwright);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"desktop, 1280, 900", "phone, 360, 740"})
+    void mistypesSignsInVerifiesIsRefusedAnotherZoneAndSignsOut(String name, int width, int height) {
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(width, height))) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/te-bevestigen");
+            page.waitForURL("**/login");
+            signIn(page, "niet mijn wachtwoord");
+            assertThat(page.locator("main").textContent()).contains("Aanmelden lukte niet");
+            look(page, "login-failed-" + name, width);
+
+            signIn(page, PASSWORD);
+            assertThat(page.url()).endsWith("/te-bevestigen");
+            assertThat(page.locator("header nav.account").textContent()).contains("Signalen", "Rapport", "coordinator@brugge.example");
+            assertThat(page.locator("main").textContent()).contains("CGG Brugge").doesNotContain("CKG Westhoek");
+            page.waitForNavigation(() -> page.locator("tr:has-text('CGG Brugge') button").click());
+            assertThat(page.locator(".saved").textContent()).contains("geverifieerd");
+            look(page, "coordinator-verified-" + name, width);
+
+            page.navigate(server.getURL() + "/wijzigingen/" + theirs);
+            assertThat(page.locator("main").textContent()).contains("Geen toegang", "niet beheert of niet opvolgt");
+            assertThat(page.locator("main").textContent()).doesNotContain("CKG Westhoek", "Exception");
+            look(page, "coordinator-refused-" + name, width);
+
+            page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afmelden")).click());
+            assertThat(page.locator("header nav.account").count()).isZero();
+            page.navigate(server.getURL() + "/te-bevestigen");
+            page.waitForURL("**/login");
+        }
+    }
+
+    private static void signIn(Page page, String password) {
+        page.getByLabel("E-mailadres").fill("coordinator@brugge.example");
+        page.getByLabel("Wachtwoord").fill(password);
+        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanmelden")).click());
+    }
+
+    private static void look(Page page, String name, int width) {
+        Browser.photograph(page, name);
+        assertThat(new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
+                .getViolations()).as(name).isEmpty();
+        Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+        assertThat(((Number) scrollWidth).intValue()).as(name + " scroll width").isLessThanOrEqualTo(width);
+    }
+}
