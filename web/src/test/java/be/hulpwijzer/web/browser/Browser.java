@@ -62,4 +62,18 @@ final class Browser {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update")));
     }
+
+    /** Signs in through the login form as a person would, and waits for the page it leads to. */
+    static void signIn(Page page, String email, String password) {
+        page.getByLabel("E-mailadres").fill(email);
+        page.getByLabel("Wachtwoord").fill(password);
+        page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Aanmelden")).click());
+    }
+
+    /** No WCAG 2.1 A or AA violation that axe finds on the page as it is now. */
+    static void assertAccessible(Page page, String name) {
+        org.assertj.core.api.Assertions.assertThat(new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze().getViolations()).as(name).isEmpty();
+    }
 }

@@ -3,7 +3,6 @@ package be.hulpwijzer.web.browser;
 import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
 import be.hulpwijzer.indexer.testing.SearchTest;
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
 
 import static be.hulpwijzer.catalogue.testing.Fixtures.module;
 import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
@@ -103,15 +100,12 @@ class CoordinatorJourneyTest implements SearchTest {
     }
 
     private static void signIn(Page page, String password) {
-        page.getByLabel("E-mailadres").fill("coordinator@brugge.example");
-        page.getByLabel("Wachtwoord").fill(password);
-        page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanmelden")).click());
+        Browser.signIn(page, "coordinator@brugge.example", password);
     }
 
     private static void look(Page page, String name, int width) {
         Browser.photograph(page, name);
-        assertThat(new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
-                .getViolations()).as(name).isEmpty();
+        Browser.assertAccessible(page, name);
         Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
         assertThat(((Number) scrollWidth).intValue()).as(name + " scroll width").isLessThanOrEqualTo(width);
     }

@@ -4,7 +4,6 @@ import be.hulpwijzer.catalogue.testing.Api;
 import be.hulpwijzer.catalogue.testing.Fixtures;
 import be.hulpwijzer.indexer.index.IndexManager;
 import be.hulpwijzer.indexer.testing.SearchTest;
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.List;
 
 import static be.hulpwijzer.catalogue.testing.Fixtures.module;
 import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
@@ -71,13 +69,9 @@ class EditorJourneyTest implements SearchTest {
             Page page = context.newPage();
             page.navigate(server.getURL() + "/wachtlijsten");
             page.waitForURL("**/login");
-            page.getByLabel("E-mailadres").fill("an@vlinder.example");
-            page.getByLabel("Wachtwoord").fill(PASSWORD);
-            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Aanmelden")).click());
+            Browser.signIn(page, "an@vlinder.example", PASSWORD);
             assertThat(page.url()).endsWith("/wachtlijsten");
-            assertThat(new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
-                    .getViolations()).isEmpty();
+            Browser.assertAccessible(page, "waiting-lists");
             be.hulpwijzer.web.browser.Browser.photograph(page, "waiting-lists-desktop");
 
             page.locator("#state-" + module).selectOption("free");
@@ -97,10 +91,7 @@ class EditorJourneyTest implements SearchTest {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             page.navigate(server.getURL() + "/login");
-            page.getByLabel("E-mailadres").fill("an@vlinder.example");
-            page.getByLabel("Wachtwoord").fill(PASSWORD);
-            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Aanmelden")).click());
+            Browser.signIn(page, "an@vlinder.example", PASSWORD);
             page.waitForNavigation(() -> page.getByText("Mijn organisatie").first().click());
             page.waitForNavigation(() -> page.getByText("CKG De Vlinder").click());
             page.waitForNavigation(() -> page.getByText("Mobiele gezinsondersteuning").click());
@@ -130,7 +121,6 @@ class EditorJourneyTest implements SearchTest {
     }
 
     private static void assertAccessible(Page page) {
-        assertThat(new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze()
-                .getViolations()).isEmpty();
+        Browser.assertAccessible(page, page.url());
     }
 }
