@@ -87,6 +87,12 @@ public class ReferenceData {
         }));
     }
 
+    /** Every place name of a postcode (parts of municipalities too: Sint-Andries, Wondelgem) with its zone. */
+    public List<Map.Entry<String, String>> placeZones() {
+        return cached("placeZones", () -> jdbc.prepareStatement("select distinct place, zone_code from postcode order by 1, 2",
+                ps -> list(ps.executeQuery(), rs -> Map.entry(rs.getString(1), rs.getString(2)))));
+    }
+
     /** Every postcode's point, by postcode. */
     public Map<String, PostcodePoint> postcodePoints() {
         return cached("postcodePoints", () -> jdbc.prepareStatement(
@@ -111,6 +117,14 @@ public class ReferenceData {
         return cached("synonyms", () -> jdbc.prepareStatement("select term, expansion from search_synonym order by term",
                 ps -> list(ps.executeQuery(), rs -> Map.entry(rs.getString(1), rs.getString(2))))
                 .stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** The thesaurus' groups: equivalent words and phrases, with the life domain and module type they point to. */
+    public List<ThesaurusEntry> thesaurus() {
+        return cached("thesaurus", () -> jdbc.prepareStatement(
+                "select terms, life_domain, module_type from thesaurus_group order by id",
+                ps -> list(ps.executeQuery(), rs -> new ThesaurusEntry(List.of((String[]) rs.getArray(1).getArray()),
+                        rs.getString(2), rs.getString(3)))));
     }
 
     private List<CodeName> vocabulary(String table) {

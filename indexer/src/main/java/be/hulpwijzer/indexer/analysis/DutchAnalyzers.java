@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
@@ -43,6 +44,8 @@ public final class DutchAnalyzers {
     private final Vocabulary vocabulary;
     private final Decompounder decompounder;
     private final QueryText queryText;
+    private final WordKeys keys;
+    private final Thesaurus thesaurus;
 
     public DutchAnalyzers(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -51,6 +54,8 @@ public final class DutchAnalyzers {
                 || vocabulary.compoundParts().contains(word) || !decompounder.split(word).isEmpty());
         this.queryText = new QueryText(decompounder, inflections, vocabulary.stopwords());
         SynonymMap synonyms = synonymMap(vocabulary.synonyms(), queryText);
+        this.keys = new WordKeys(inflections, new Lemmas());
+        this.thesaurus = new Thesaurus(vocabulary.thesaurus(), keys::key, vocabulary.stopwords(), this::light);
         this.wordByWord = stream -> new SnowballFilter(new CompoundCoverFilter(
                 new InflectionFilter(stream, inflections), decompounder), new DutchStemmer());
         this.index = analyzer(stream -> new WordMemoFilter(stream, wordByWord));
@@ -76,6 +81,38 @@ public final class DutchAnalyzers {
         return spelling;
     }
 
+    /**
+     * What someone asked for, concept by concept: the thesaurus' phrases found in the text (whatever the word
+     * forms), each other word on its own; function words dropped, light words marked.
+     */
+    public List<Concept> concepts(String text) {
+        List<String> words = Words.of(text);
+        List<Concept> concepts = new java.util.ArrayList<>();
+        List<Thesaurus.Match> matches = thesaurus.find(words);
+        int next = 0;
+        for (int i = 0; i < words.size(); i++) {
+            Thesaurus.Match match = next < matches.size() && matches.get(next).from() == i ? matches.get(next++) : null;
+            if (match != null) {
+                List<String> typed = words.subList(match.from(), match.to()).stream()
+                        .filter(w -> !vocabulary.stopwords().contains(w)).toList();
+                concepts.add(new Concept(typed, match.groups(), typed.stream().allMatch(this::light)));
+                i = match.to() - 1;
+            } else if (!vocabulary.stopwords().contains(words.get(i))) {
+                concepts.add(new Concept(List.of(words.get(i)), List.of(), light(words.get(i))));
+            }
+        }
+        return concepts;
+    }
+
+    private boolean light(String word) {
+        return vocabulary.lightWords().contains(word);
+    }
+
+    /** A word as the index holds it, and its family's key (see {@link WordKeys}). */
+    public WordKeys keys() {
+        return keys;
+    }
+
     /** Prepares search-box text for {@link #query()}. */
     public QueryText queryText() {
         return queryText;
@@ -95,7 +132,7 @@ public final class DutchAnalyzers {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+                TokenStream folded = new ApostropheFilter(new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)));
                 return new TokenStreamComponents(tokenizer, chain.apply(folded));
             }
 

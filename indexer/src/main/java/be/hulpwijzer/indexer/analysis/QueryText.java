@@ -34,6 +34,11 @@ public final class QueryText {
         return String.join(" ", out);
     }
 
+    /** A plural or diminutive taken to its base, as indexing does (see {@link Inflections}). */
+    public String base(String word) {
+        return inflections.base(word);
+    }
+
     static String fold(String word) {
         return Normalizer.normalize(word, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");

@@ -18,19 +18,35 @@ import java.util.zip.GZIPInputStream;
  * (acronyms from the reference data, method synonyms). Immutable.
  */
 public record Vocabulary(Set<String> compoundParts, Set<String> dictionary, Set<String> stopwords,
-                         Map<String, List<String>> synonyms) {
+                         Set<String> lightWords, Map<String, List<String>> synonyms, List<ThesaurusGroup> thesaurus) {
 
     public Vocabulary {
         compoundParts = Set.copyOf(compoundParts);
         dictionary = Set.copyOf(dictionary);
         stopwords = Set.copyOf(stopwords);
+        lightWords = Set.copyOf(lightWords);
         synonyms = Map.copyOf(synonyms);
+        thesaurus = List.copyOf(thesaurus);
     }
 
-    /** The shipped word lists, with the given synonyms (term to the phrases it stands for). */
+    /** The shipped word lists, with the given synonyms (term to the phrases it stands for) and no thesaurus. */
     public static Vocabulary withSynonyms(Map<String, List<String>> synonyms) {
+        return withThesaurus(synonyms, List.of());
+    }
+
+    /**
+     * The shipped word lists with the given acronyms (term to the phrases it stands for) and thesaurus; each
+     * acronym is also a thesaurus group of its own.
+     */
+    public static Vocabulary withThesaurus(Map<String, List<String>> synonyms, List<ThesaurusGroup> thesaurus) {
+        List<ThesaurusGroup> groups = new java.util.ArrayList<>(thesaurus);
+        synonyms.forEach((term, phrases) -> {
+            List<String> terms = new java.util.ArrayList<>(List.of(term));
+            terms.addAll(phrases);
+            groups.add(new ThesaurusGroup(terms, null, null));
+        });
         return new Vocabulary(words("compound-words.txt", false), Dictionary.WORDS, words("stopwords.txt", false),
-                synonyms);
+                words("light-words.txt", false), synonyms, groups);
     }
 
     public Decompounder decompounder() {

@@ -22,13 +22,38 @@ public final class AgeText {
             + "|\\+\\s*(\\d{1,3})(?:\\s*(?:jaar|j))?|vanaf\\s+(\\d{1,3})\\s*(?:jaar|j)|(\\d{1,3})\\s*(?:jaar|j)\\s+en\\s+ouder)"
             + "(?![\\p{L}\\p{N}])");
     private static final int MAX_MONTHS = SearchRequest.OLDEST_MONTHS;
+    /** "meisje van 15", "zoon van 17": the age of the child someone describes (group 2; the words from group 1). */
+    private static final Pattern PERSON_OF = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:zoon|zoontje|dochter|dochtertje"
+            + "|kind|kindje|meisje|jongen|jongere|tiener|puber|leerling|broer|broertje|zus|zusje|pleegkind|pleegzoon"
+            + "|pleegdochter|baby|peuter|kleuter)\\s+(van\\s+(\\d{1,2}))(?![\\p{L}\\p{N}])");
+    /** "Lotte (16)": an age in brackets. */
+    private static final Pattern BRACKETS = Pattern.compile("\\((\\d{1,2})\\)");
+    /** Life stages as ages, in months, both ends included; the word stays in the text (it also says what is asked). */
+    private static final java.util.Map<Pattern, Ages> STAGES = stages(
+            "baby|baby's|babys|zuigeling|zuigelingen|pasgeborene", 0, 11,
+            "peuter|peuters|dreumes", 12, 35,
+            "kleuter|kleuters", 36, 71,
+            "lagere\\s+school|lager\\s+onderwijs|lagereschoolkind", 72, 143,
+            "puber|pubers", 144, 215,
+            "tiener|tieners", 156, 227,
+            "minderjarige|minderjarigen", 0, 215,
+            "jongvolwassene|jongvolwassenen", 216, 299);
 
     /** Ages in months: one ({@code toMonths} null) or a range, both ends included. */
     public record Ages(int fromMonths, Integer toMonths) {
     }
 
-    /** Ages found in a text: what they are, and where the words stood. */
-    record Found(Ages ages, int start, int end, String words) {
+    /** Ages found in a text: what they are, where the words stood, and whether those words stay searched. */
+    record Found(Ages ages, int start, int end, String words, boolean keepsWords) {
+    }
+
+    private static java.util.Map<Pattern, Ages> stages(Object... definitions) {
+        java.util.Map<Pattern, Ages> stages = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < definitions.length; i += 3) {
+            stages.put(Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:" + definitions[i] + ")(?![\\p{L}\\p{N}])"),
+                    new Ages((Integer) definitions[i + 1], (Integer) definitions[i + 2]));
+        }
+        return stages;
     }
 
     private AgeText() {
@@ -43,8 +68,24 @@ public final class AgeText {
             if (matcher.find()) {
                 Ages ages = matcher == onwards ? onwards(matcher) : ages(matcher, matcher == years ? 12 : 1);
                 if (ages != null) {
-                    return Optional.of(new Found(ages, matcher.start(), matcher.end(), matcher.group().strip()));
+                    return Optional.of(new Found(ages, matcher.start(), matcher.end(), matcher.group().strip(), false));
                 }
+            }
+        }
+        Matcher person = PERSON_OF.matcher(text);
+        if (person.find()) {
+            return Optional.of(new Found(new Ages(Integer.parseInt(person.group(2)) * 12, null), person.start(1),
+                    person.end(1), person.group(1), false));
+        }
+        Matcher brackets = BRACKETS.matcher(text);
+        if (brackets.find() && Integer.parseInt(brackets.group(1)) * 12 <= MAX_MONTHS) {
+            return Optional.of(new Found(new Ages(Integer.parseInt(brackets.group(1)) * 12, null), brackets.start(),
+                    brackets.end(), brackets.group(), false));
+        }
+        for (java.util.Map.Entry<Pattern, Ages> stage : STAGES.entrySet()) {
+            Matcher matcher = stage.getKey().matcher(text);
+            if (matcher.find()) {
+                return Optional.of(new Found(stage.getValue(), matcher.start(), matcher.end(), matcher.group(), true));
             }
         }
         return Optional.empty();

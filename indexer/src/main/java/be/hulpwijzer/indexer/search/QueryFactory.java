@@ -29,22 +29,23 @@ import java.util.Set;
 
 /**
  * Builds Lucene queries from a {@link SearchRequest}. Text is analysed, never parsed: Lucene syntax in
- * the search box is just text. Every word must match somewhere (title, description, organisation,
- * methods, type, referral text); matches in the title and organisation weigh more.
+ * the search box is just text. Words rank, they do not all have to match (see {@link ConceptQueries}); filters
+ * are exact.
  */
 final class QueryFactory {
 
     private static final int MAX_REMEMBERED = 10_000;
     private static final int MAX_REMEMBERED_LENGTH = 200;
 
-    private final QueryBuilder analysed;
     private final Cache<String, Optional<Query>> texts = Memories.bounded(MAX_REMEMBERED);
     private final Cache<String, Optional<Query>> highlights = Memories.bounded(MAX_REMEMBERED);
     /** For highlighting: a written-out acronym is marked where its words stand together, not each word anywhere. */
     private final QueryBuilder phrases;
 
+    private final ConceptQueries concepts;
+
     QueryFactory(DutchAnalyzers analyzers) {
-        this.analysed = new QueryBuilder(analyzers.query());
+        this.concepts = new ConceptQueries(analyzers);
         this.phrases = new QueryBuilder(analyzers.query());
         phrases.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
@@ -54,9 +55,9 @@ final class QueryFactory {
         highlights.invalidateAll();
     }
 
-    /** The text part alone (null without searchable words). */
+    /** The text part alone, from the text as typed (null without searchable words); see {@link ConceptQueries}. */
     Query text(String text) {
-        return remembered(texts, text, this::analysedText);
+        return remembered(texts, text, concepts::text);
     }
 
     /**
@@ -68,26 +69,6 @@ final class QueryFactory {
             return analyse.apply(text);
         }
         return memo.get(text, t -> Optional.ofNullable(analyse.apply(t))).orElse(null);
-    }
-
-    private Query analysedText(String text) {
-        if (text.isBlank()) {
-            return null;
-        }
-        Query all = analysed.createBooleanQuery(DocumentMapper.ALL, text, Occur.MUST);
-        if (all == null) {
-            return null;
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(all, Occur.MUST);
-        Query title = analysed.createBooleanQuery(DocumentMapper.TITLE, text, Occur.SHOULD);
-        if (title != null) {
-            query.add(new BoostQuery(title, 2f), Occur.SHOULD);
-        }
-        Query organisation = analysed.createBooleanQuery(DocumentMapper.ORGANISATION, text, Occur.SHOULD);
-        if (organisation != null) {
-            query.add(new BoostQuery(organisation, 1.5f), Occur.SHOULD);
-        }
-        return query.build();
     }
 
     /** What to mark in a description: any of the words, each wherever it occurs. Null without words. */

@@ -23,19 +23,31 @@ final class RankBoost implements ScoreFactor {
     private static final long STALE_MINUTES = Duration.ofDays(30).toMinutes();
     /** The groups of {@link RankTable#groups} by descending factor (the factors never change). */
     private static final int[] LEVEL_ORDER = IntStream.range(0, 2 * RankTable.classes()).boxed()
-            .sorted(Comparator.comparingDouble(group -> -groupFactor(group))).mapToInt(Integer::intValue).toArray();
+            .sorted(Comparator.comparingDouble(group -> -groupFactor(group, 1))).mapToInt(Integer::intValue).toArray();
+
+    /**
+     * With words, the factor is between 1 and 1.1: room now puts a module first among those matching as many of
+     * the words ({@link ConceptQueries#COVERAGE}), never above one matching more of them.
+     */
+    static final float WITH_WORDS = 0.1f;
 
     private final SegmentTables<RankTable> tables;
     private final int freshSince;
+    private final float strength;
 
-    RankBoost(SegmentTables<RankTable> tables, Instant now) {
+    /** {@code strength}: 1 when browsing (a factor up to 2), {@link #WITH_WORDS} for a search with words. */
+    RankBoost(SegmentTables<RankTable> tables, Instant now, float strength) {
         this.tables = tables;
         this.freshSince = (int) (now.toEpochMilli() / 60_000 - STALE_MINUTES);
+        this.strength = strength;
     }
 
-    /** Boosts with equal keys give every document the same factor: the minute from which information is fresh. */
+    private record Key(int freshSince, float strength) {
+    }
+
+    /** Boosts with equal keys give every document the same factor: the minute from which information is fresh, the strength. */
     Object key() {
-        return freshSince;
+        return new Key(freshSince, strength);
     }
 
     @Override
@@ -45,7 +57,7 @@ final class RankBoost implements ScoreFactor {
         return new Segment() {
             @Override
             public float factor(int doc) {
-                return RankBoost.factor(table.availability(doc), table.confirmedSince(doc, since));
+                return RankBoost.factor(table.availability(doc), table.confirmedSince(doc, since), strength);
             }
 
             @Override
@@ -53,7 +65,7 @@ final class RankBoost implements ScoreFactor {
                 FixedBitSet[] groups = table.groups(since);
                 List<Level> levels = new ArrayList<>(LEVEL_ORDER.length);
                 for (int group : LEVEL_ORDER) {
-                    levels.add(new Level(groupFactor(group), groups[group]));
+                    levels.add(new Level(groupFactor(group, strength), groups[group]));
                 }
                 return levels;
             }
@@ -61,11 +73,11 @@ final class RankBoost implements ScoreFactor {
     }
 
     /** The factor of a group of {@link RankTable#groups}: class {@code group / 2}, fresh when even. */
-    private static float groupFactor(int group) {
-        return factor(RankTable.availabilityOfClass(group / 2), group % 2 == 0);
+    private static float groupFactor(int group, float strength) {
+        return factor(RankTable.availabilityOfClass(group / 2), group % 2 == 0, strength);
     }
 
-    private static float factor(float availability, boolean fresh) {
-        return 1 + availability * (fresh ? 1f : 0.4f);
+    private static float factor(float availability, boolean fresh, float strength) {
+        return 1 + strength * availability * (fresh ? 1f : 0.4f);
     }
 }

@@ -4,6 +4,7 @@ import be.hulpwijzer.catalogue.db.ReferenceDataStartup;
 import be.hulpwijzer.catalogue.method.MethodRepository;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
+import be.hulpwijzer.indexer.analysis.ThesaurusGroup;
 import be.hulpwijzer.indexer.analysis.Vocabulary;
 import be.hulpwijzer.indexer.document.DocumentMapper;
 import be.hulpwijzer.indexer.index.IndexManager;
@@ -29,7 +30,9 @@ class SearchBeans {
     DutchAnalyzers analyzers(ReferenceDataStartup referenceDataLoaded, ReferenceData reference) {
         Map<String, List<String>> synonyms = reference.synonyms().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
-        return new DutchAnalyzers(Vocabulary.withSynonyms(synonyms));
+        List<ThesaurusGroup> thesaurus = reference.thesaurus().stream()
+                .map(e -> new ThesaurusGroup(e.terms(), e.lifeDomain(), e.moduleType())).toList();
+        return new DutchAnalyzers(Vocabulary.withThesaurus(synonyms, thesaurus));
     }
 
     @Singleton
@@ -43,8 +46,9 @@ class SearchBeans {
     }
 
     @Singleton
-    SearchParameters parameters(ReferenceData reference, MethodRepository methods) {
-        return new SearchParameters(reference, code -> methods.findByCode(code).isPresent());
+    SearchParameters parameters(ReferenceData reference, MethodRepository methods, DutchAnalyzers analyzers) {
+        return new SearchParameters(reference, code -> methods.findByCode(code).isPresent(),
+                analyzers.vocabulary().dictionary()::contains);
     }
 
     /** Eager: the index opens (or starts rebuilding) at start-up, not at the first search. */

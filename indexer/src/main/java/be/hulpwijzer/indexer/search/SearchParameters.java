@@ -52,7 +52,11 @@ public final class SearchParameters {
     /** Folded municipality names to their NIS code, to measure distances from a place named in the text. */
     private final Map<String, String> nisByName = new HashMap<>();
 
-    public SearchParameters(ReferenceData reference, Predicate<String> isMethod) {
+    /**
+     * @param isWord whether a folded word is a common Dutch word: such names of parts of municipalities ("Meer",
+     *               "Doel", "Werken") are not read as places
+     */
+    public SearchParameters(ReferenceData reference, Predicate<String> isMethod, Predicate<String> isWord) {
         this.reference = reference;
         this.isMethod = isMethod;
         Map<String, Set<String>> byName = new HashMap<>();
@@ -60,10 +64,22 @@ public final class SearchParameters {
             nisByName.put(TextUnderstanding.fold(m.name()), m.nisCode());
             byName.computeIfAbsent(TextUnderstanding.fold(m.name()), k -> new LinkedHashSet<>()).addAll(m.zones());
         }
+        // the names people use for parts of municipalities and for merged ones: Sint-Andries is Brugge
+        for (Map.Entry<String, String> place : reference.placeZones()) {
+            String name = TextUnderstanding.fold(place.getKey());
+            if (!nisByName.containsKey(name) && !isWord.test(name)) {
+                byName.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(place.getValue());
+            }
+        }
+        Set<String> municipalityNames = Set.copyOf(byName.keySet());
         for (Zone zone : reference.zones()) {
             byName.computeIfAbsent(TextUnderstanding.fold(zone.name()), k -> new LinkedHashSet<>()).add(zone.code());
-            // a province stands for all its zones; Brussels as "brussel" is a municipality already
-            byName.computeIfAbsent(TextUnderstanding.fold(zone.province()), k -> new LinkedHashSet<>()).add(zone.code());
+            // a province stands for all its zones, but "Antwerpen" is the city: the province is "provincie Antwerpen"
+            String province = TextUnderstanding.fold(zone.province());
+            if (!municipalityNames.contains(province)) {
+                byName.computeIfAbsent(province, k -> new LinkedHashSet<>()).add(zone.code());
+            }
+            byName.computeIfAbsent("provincie " + province, k -> new LinkedHashSet<>()).add(zone.code());
         }
         this.understanding = new TextUnderstanding(byName, new PostcodeZones(reference));
     }

@@ -59,7 +59,7 @@ public final class Searcher {
             throws IOException {
         return index.withSearcher(searcher -> {
             SearchRequest prepared = request.withText(queryText.prepare(request.text()));
-            Page page = modules(searcher, prepared, now);
+            Page page = modules(searcher, request, now);
             // "bedoelde u ...?" only when the words found little: a word the index does not know that still finds
             // much (a compound found by its parts) is no typo, and looking for similar words costs milliseconds.
             // The words as typed, not as prepared: a compound's parts ("pleeg" of "pleegzorg") need not occur on
@@ -68,7 +68,7 @@ public final class Searcher {
                     ? spelling.suggest(searcher.getIndexReader(), searcher.epoch(), request.text()) : null;
             boolean corrected = false;
             if (page.total == 0 && suggestion != null) {
-                Page retry = modules(searcher, prepared.withText(queryText.prepare(suggestion)), now);
+                Page retry = modules(searcher, request.withText(suggestion), now);
                 if (retry.total > 0) {
                     page = retry;
                     prepared = prepared.withText(queryText.prepare(suggestion));
@@ -103,7 +103,8 @@ public final class Searcher {
         Query text = queries.text(request.text());
         Query scoring = QueryFactory.scoring(text);
         FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request, scoring),
-                scoring, queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now),
+                scoring, queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now,
+                        text == null ? 1 : RankBoost.WITH_WORDS),
                         searcher.ranks()), wanted, FACET_VALUES);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         result.facets().forEach((dimension, counts) -> facets.put(dimension,

@@ -57,7 +57,7 @@ final class TextUnderstanding {
             text = text.substring(0, roomNow.start()) + " " + text.substring(roomNow.end());
         }
         Optional<AgeText.Found> age = findAge ? AgeText.find(text) : Optional.empty();
-        if (age.isPresent()) {
+        if (age.isPresent() && !age.get().keepsWords()) {
             text = text.substring(0, age.get().start()) + " " + text.substring(age.get().end());
         }
         AgeText.Ages ages = age.map(AgeText.Found::ages).orElse(null);

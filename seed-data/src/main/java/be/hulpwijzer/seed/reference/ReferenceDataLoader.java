@@ -74,6 +74,18 @@ public final class ReferenceDataLoader {
                         ps.setString(1, r.get("term"));
                         ps.setString(2, r.get("expansion"));
                     });
+            try (var delete = connection.prepareStatement("delete from thesaurus_group where shipped")) {
+                delete.executeUpdate();
+            }
+            batch(connection, ReferenceCsv.read("thesaurus.csv"),
+                    "insert into thesaurus_group (terms, life_domain, module_type, source) values (?, ?, ?, ?)",
+                    (ps, r) -> {
+                        ps.setArray(1, ps.getConnection().createArrayOf("text",
+                                java.util.Arrays.stream(r.get("terms").split(";")).map(String::strip).toArray()));
+                        setText(ps, 2, r.get("life_domain"));
+                        setText(ps, 3, r.get("module_type"));
+                        ps.setString(4, r.get("source"));
+                    });
             try (var ps = connection.prepareStatement("""
                     insert into seed_state (name, checksum, applied_at) values (?, ?, now())
                     on conflict (name) do update set checksum = excluded.checksum, applied_at = excluded.applied_at""")) {
