@@ -64,7 +64,9 @@ public final class Thesaurus {
                     if (!full.isEmpty()) {
                         builder.add(joined(full), output, true);
                     }
-                    if (!content.isEmpty() && !content.equals(full)
+                    // without light words only when at least two words are left, one of them no negation:
+                    // "jonge moeder" must not make every "jongen" a young mother
+                    if (content.size() >= 2 && !content.equals(full)
                             && content.stream().anyMatch(k -> !NEGATIONS.contains(k))) {
                         builder.add(joined(content), output, true);
                     }
@@ -79,7 +81,7 @@ public final class Thesaurus {
     private List<String> keys(List<String> words, boolean contentOnly) {
         List<String> keys = new ArrayList<>();
         for (String word : words) {
-            if (!stopwords.contains(word) && !(contentOnly && light.test(word))) {
+            if (!stopwords.contains(word) && !(contentOnly && skippable(word))) {
                 keys.add(key.apply(word));
             }
         }
@@ -98,7 +100,7 @@ public final class Thesaurus {
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
-                if (!covered[i] && !stopwords.contains(word) && !(contentOnly && light.test(word))) {
+                if (!covered[i] && !stopwords.contains(word) && !(contentOnly && skippable(word))) {
                     at.add(i);
                     keys.add(key.apply(word));
                 }
@@ -118,6 +120,11 @@ public final class Thesaurus {
         }
         found.sort((a, b) -> Integer.compare(a.from(), b.from()));
         return found;
+    }
+
+    /** A light word that is no negation: left out of phrases ("niet" stays: "niet naar school willen"). */
+    private boolean skippable(String word) {
+        return light.test(word) && !NEGATIONS.contains(word);
     }
 
     /** The groups' phrases in a sequence of keys; {@code at}: the word index of each key. */

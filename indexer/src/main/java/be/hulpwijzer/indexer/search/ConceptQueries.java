@@ -27,7 +27,8 @@ import java.util.Set;
  * <ul>
  * <li>Each concept matches by its best alternative: the typed word (1), its family by the dictionary ("spijbelt"
  * as "spijbelen", 0.9), a compound as a whole or its parts in order (1), all its parts apart (0.75), one part
- * (0.25), and the thesaurus' words for it (0.6).</li>
+ * (0.25), the thesaurus' words for it (0.6), one word of a typed phrase (0.4), and the module type or else the
+ * life domain the thesaurus points to (0.3: help for anxiety also comes from a general psychologist).</li>
  * <li>A module scores {@link #COVERAGE} times the weight of each concept it matches, plus the usual BM25 text
  * score (title and organisation count more): modules matching all meaningful concepts come first, then those
  * matching most; among equals, the better text match.</li>
@@ -41,12 +42,68 @@ final class ConceptQueries {
     static final float COVERAGE = 100f;
     private static final float FAMILY = 0.9f;
     private static final float PARTS_APART = 0.75f;
-    private static final float ONE_PART = 0.25f;
     private static final float SYNONYM = 0.6f;
+    private static final float ONE_WORD_OF_PHRASE = 0.4f;
+    private static final float DOMAIN_OR_TYPE = 0.3f;
+    private static final float ONE_PART = 0.25f;
     private static final float LIGHT = 0.2f;
     private static final int MIN_PART = 4;
+    private static final int PHRASE_SLOP = 2;
     private static final Map<String, Float> FIELDS = Map.of(DocumentMapper.ALL, 1f, DocumentMapper.TITLE, 2f,
             DocumentMapper.ORGANISATION, 1.5f);
+
+    /**
+     * Terms in the text fields (one term, a phrase, or with {@code apart} each somewhere), or exact values of
+     * keyword fields ("domain=wonen", all of them), which only count for coverage.
+     */
+    private static final String KEYWORDS = "keywords";
+
+    private record Alternative(List<String> terms, boolean apart, String keywordField) {
+
+        static Alternative text(List<String> terms) {
+            return new Alternative(List.copyOf(terms), false, null);
+        }
+
+        static Alternative apart(List<String> terms) {
+            return new Alternative(List.copyOf(terms), terms.size() > 1, null);
+        }
+
+        Query match(String field) {
+            if (terms.size() == 1) {
+                return new TermQuery(new Term(field, terms.get(0)));
+            }
+            if (apart) {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                terms.forEach(t -> all.add(new TermQuery(new Term(field, t)), Occur.MUST));
+                return all.build();
+            }
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(PHRASE_SLOP);
+            terms.forEach(t -> phrase.add(new Term(field, t)));
+            return phrase.build();
+        }
+
+        /** Null for a keyword alternative: it has no text score. */
+        Query scored() {
+            if (keywordField != null) {
+                return null;
+            }
+            BooleanQuery.Builder fields = new BooleanQuery.Builder();
+            FIELDS.forEach((field, boost) -> fields.add(new BoostQuery(match(field), boost), Occur.SHOULD));
+            return fields.build();
+        }
+
+        Query matched() {
+            if (keywordField == null) {
+                return match(DocumentMapper.ALL);
+            }
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (String value : terms) {
+                String[] fieldValue = value.split("=", 2);
+                all.add(new TermQuery(new Term(fieldValue[0], fieldValue[1])), Occur.FILTER);
+            }
+            return all.build();
+        }
+    }
 
     private final DutchAnalyzers analyzers;
     private final WordKeys keys;
@@ -64,12 +121,12 @@ final class ConceptQueries {
         BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         int neededClauses = 0;
         for (Concept concept : concepts) {
-            Map<List<String>, Float> alternatives = alternatives(concept);
+            Map<Alternative, Float> alternatives = alternatives(concept);
             if (alternatives.isEmpty()) {
                 continue;
             }
             if (concept.light() && !onlyLight) {
-                ranking.add(new BoostQuery(scored(alternatives), LIGHT), Occur.SHOULD);
+                ranking.add(new BoostQuery(scoredOnly(alternatives), LIGHT), Occur.SHOULD);
             } else {
                 needed.add(concept(alternatives), Occur.SHOULD);
                 neededClauses++;
@@ -82,99 +139,89 @@ final class ConceptQueries {
     }
 
     /** The best alternative of a concept: its coverage weight and its text score. */
-    private static Query concept(Map<List<String>, Float> alternatives) {
+    private static Query concept(Map<Alternative, Float> alternatives) {
         List<Query> each = new ArrayList<>();
-        alternatives.forEach((terms, weight) -> {
-            Query all = match(DocumentMapper.ALL, terms);
-            each.add(new BooleanQuery.Builder()
-                    .add(new BoostQuery(new ConstantScoreQuery(all), COVERAGE * weight), Occur.MUST)
-                    .add(new BoostQuery(scored(terms), weight), Occur.SHOULD).build());
+        alternatives.forEach((alternative, weight) -> {
+            BooleanQuery.Builder scored = new BooleanQuery.Builder()
+                    .add(new BoostQuery(new ConstantScoreQuery(alternative.matched()), COVERAGE * weight), Occur.MUST);
+            Query text = alternative.scored();
+            if (text != null) {
+                scored.add(new BoostQuery(text, weight), Occur.SHOULD);
+            }
+            each.add(scored.build());
         });
         return new DisjunctionMaxQuery(each, 0.1f);
     }
 
-    private static Query scored(Map<List<String>, Float> alternatives) {
+    private static Query scoredOnly(Map<Alternative, Float> alternatives) {
         List<Query> each = new ArrayList<>();
-        alternatives.forEach((terms, weight) -> each.add(new BoostQuery(scored(terms), weight)));
+        alternatives.forEach((alternative, weight) -> {
+            Query text = alternative.scored();
+            if (text != null) {
+                each.add(new BoostQuery(text, weight));
+            }
+        });
         return new DisjunctionMaxQuery(each, 0.1f);
     }
 
-    /** The text score of an alternative in the fields that count. */
-    private static Query scored(List<String> terms) {
-        BooleanQuery.Builder fields = new BooleanQuery.Builder();
-        FIELDS.forEach((field, boost) -> fields.add(new BoostQuery(match(field, terms), boost), Occur.SHOULD));
-        return fields.build();
-    }
-
-    /**
-     * One alternative's words in a field: a term; words in order ("opvoeding ondersteuning", a thesaurus phrase,
-     * one word between allowed); or, for a compound's parts apart, a list starting with "&" (each somewhere).
-     */
-    private static Query match(String field, List<String> terms) {
-        if (terms.size() == 1) {
-            return new TermQuery(new Term(field, terms.get(0)));
-        }
-        if (terms.get(0).equals("&")) {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            terms.subList(1, terms.size()).forEach(t -> all.add(new TermQuery(new Term(field, t)), Occur.MUST));
-            return all.build();
-        }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
-        terms.forEach(t -> phrase.add(new Term(field, t)));
-        return phrase.build();
-    }
-
-    /** Each alternative's indexed terms, with its weight (the highest when two alternatives are the same). */
-    private Map<List<String>, Float> alternatives(Concept concept) {
-        Map<List<String>, Float> alternatives = new LinkedHashMap<>();
+    /** Each alternative with its weight (the highest when two alternatives are the same). */
+    private Map<Alternative, Float> alternatives(Concept concept) {
+        Map<Alternative, Float> alternatives = new LinkedHashMap<>();
         if (concept.words().size() == 1) {
             word(concept.words().get(0), alternatives);
         } else {
-            put(alternatives, List.of("&"), concept.words().stream().map(keys::stem).toList(), 1f);
+            put(alternatives, Alternative.apart(concept.words().stream().map(keys::stem).toList()), 1f);
+            Set<String> light = analyzers.vocabulary().lightWords();
+            concept.words().stream().filter(w -> !light.contains(w))
+                    .forEach(w -> put(alternatives, Alternative.text(List.of(keys.stem(w))), ONE_WORD_OF_PHRASE));
         }
         for (ThesaurusGroup group : concept.groups()) {
             for (String term : group.terms()) {
                 List<String> words = Words.of(term);
-                if (words.size() == 1) {
-                    put(alternatives, List.of(), List.of(keys.stem(words.get(0))), SYNONYM);
-                } else if (!words.isEmpty()) {
-                    put(alternatives, List.of(), words.stream().map(keys::stem).toList(), SYNONYM);
+                if (!words.isEmpty()) {
+                    put(alternatives, Alternative.text(words.stream().map(keys::stem).toList()), SYNONYM);
                 }
+            }
+            // the life domain (angst: a psychologist helps too), narrowed to the module type when the group names
+            // both (crisisopvang: crisis shelters, not all of family life)
+            List<String> where = new ArrayList<>();
+            if (group.lifeDomain() != null) {
+                where.add(DocumentMapper.DOMAIN + "=" + group.lifeDomain());
+            }
+            if (group.moduleType() != null) {
+                where.add(DocumentMapper.TYPE + "=" + group.moduleType());
+            }
+            if (!where.isEmpty()) {
+                put(alternatives, new Alternative(where, false, KEYWORDS), DOMAIN_OR_TYPE);
             }
         }
         return alternatives;
     }
 
     /** A typed word: itself, its family, a compound's parts. */
-    private void word(String word, Map<List<String>, Float> alternatives) {
+    private void word(String word, Map<Alternative, Float> alternatives) {
         String stem = keys.stem(word);
-        put(alternatives, List.of(), List.of(stem), 1f);
+        put(alternatives, Alternative.text(List.of(stem)), 1f);
         String family = keys.key(word);
         if (!family.equals(stem)) {
-            put(alternatives, List.of(), List.of(family), FAMILY);
+            put(alternatives, Alternative.text(List.of(family)), FAMILY);
         }
-        List<String> parts = analyzers.decompounder().words(analyzersBase(word));
+        List<String> parts = analyzers.decompounder().words(analyzers.queryText().base(word));
         if (parts.size() > 1) {
             List<String> stems = parts.stream().map(keys::stem).toList();
-            put(alternatives, List.of(), stems, 1f);
-            put(alternatives, List.of("&"), stems, PARTS_APART);
+            put(alternatives, Alternative.text(stems), 1f);
+            put(alternatives, Alternative.apart(stems), PARTS_APART);
             Set<String> light = analyzers.vocabulary().lightWords();
             for (String part : parts) {
                 if (part.length() >= MIN_PART && !light.contains(part)
                         && !analyzers.vocabulary().stopwords().contains(part)) {
-                    put(alternatives, List.of(), List.of(keys.stem(part)), ONE_PART);
+                    put(alternatives, Alternative.text(List.of(keys.stem(part))), ONE_PART);
                 }
             }
         }
     }
 
-    private String analyzersBase(String word) {
-        return analyzers.queryText().base(word);
-    }
-
-    private static void put(Map<List<String>, Float> alternatives, List<String> prefix, List<String> terms, float weight) {
-        List<String> key = new ArrayList<>(prefix);
-        key.addAll(terms);
-        alternatives.merge(List.copyOf(key), weight, Math::max);
+    private static void put(Map<Alternative, Float> alternatives, Alternative alternative, float weight) {
+        alternatives.merge(alternative, weight, Math::max);
     }
 }

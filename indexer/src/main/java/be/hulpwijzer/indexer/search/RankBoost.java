@@ -26,10 +26,10 @@ final class RankBoost implements ScoreFactor {
             .sorted(Comparator.comparingDouble(group -> -groupFactor(group, 1))).mapToInt(Integer::intValue).toArray();
 
     /**
-     * With words, the factor is between 1 and 1.1: room now puts a module first among those matching as many of
+     * With words, the factor is between 1 and 1.03: room now puts a module first among those matching as many of
      * the words ({@link ConceptQueries#COVERAGE}), never above one matching more of them.
      */
-    static final float WITH_WORDS = 0.1f;
+    static final float WITH_WORDS = 0.03f;
 
     private final SegmentTables<RankTable> tables;
     private final int freshSince;

@@ -49,13 +49,15 @@ class RelevanceTest {
         double recall;
         int withoutRelevantHit;
         int violations;
+        int mustNot;
 
-        void add(double ndcg, double recall, boolean relevantHit, int violations) {
+        void add(double ndcg, double recall, boolean relevantHit, int violations, int mustNot) {
             queries++;
             this.ndcg += ndcg;
             this.recall += recall;
             withoutRelevantHit += relevantHit ? 0 : 1;
             this.violations += violations;
+            this.mustNot += mustNot;
         }
 
         double meanNdcg() {
@@ -108,20 +110,21 @@ class RelevanceTest {
         double recall = Scores.recall(ranked, query.grades());
         boolean relevantHit = ranked.stream().limit(Scores.DEPTH).anyMatch(query.grades()::containsKey);
         List<String> wrong = ranked.stream().filter(key -> violates(query, modules.get(key))).toList();
+        List<String> mustNot = ranked.stream().filter(query.mustNot()::contains).filter(k -> !wrong.contains(k)).toList();
         for (String key : List.of(query.kind(), "all")) {
-            sums.computeIfAbsent(key, k -> new Measured()).add(ndcg, recall, relevantHit, wrong.size());
+            sums.computeIfAbsent(key, k -> new Measured()).add(ndcg, recall, relevantHit, wrong.size(), mustNot.size());
         }
         if (who.equals("engine")) {
             details.add(String.format("| %s | %s | %.2f | %.2f | %s | %s |", query.kind(), query.query()
                     + (query.parameters().isEmpty() ? "" : " (" + query.parameters() + ")"), ndcg, recall,
-                    String.join(" ", ranked), String.join(" ", wrong)));
+                    String.join(" ", ranked), String.join(" ", wrong) + (mustNot.isEmpty() ? "" : " / not: "
+                            + String.join(" ", mustNot))));
         }
     }
 
-    /** A hit that must not appear, or one outside the age, zones or room the query asked for. */
+    /** A hit outside the age, zones or room the query asked for. */
     private static boolean violates(RelevanceSet.Judged query, RelevanceSet.Module module) {
-        return query.mustNot().contains(module.key())
-                || query.everyHitCoversMonths() != null && !module.covers(query.everyHitCoversMonths())
+        return query.everyHitCoversMonths() != null && !module.covers(query.everyHitCoversMonths())
                 || !query.everyHitServesOneOf().isEmpty() && module.zones().stream().noneMatch(query.everyHitServesOneOf()::contains)
                 || query.everyHitFree() && !module.state().equals("free");
     }
@@ -130,15 +133,16 @@ class RelevanceTest {
         StringBuilder report = new StringBuilder("# Relevance report\n\n")
                 .append(set.queries().size()).append(" queries over ").append(set.modules().size())
                 .append(" modules; nDCG@10 and recall@10 are means per kind; \"no hit\" counts queries without a ")
-                .append("judged module in the first 10; \"violations\" counts hits that must not appear or break a filter.\n\n")
-                .append("| kind | queries | nDCG@10 | recall@10 | no hit | violations | PostgreSQL nDCG@10 | PostgreSQL recall@10 | PostgreSQL no hit | PostgreSQL violations |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("judged module in the first 10; \"violations\" counts hits outside the age, zone or room asked ")
+                .append("for; \"must not\" counts other hits judged wrong for the query.\n\n")
+                .append("| kind | queries | nDCG@10 | recall@10 | no hit | violations | must not | PostgreSQL nDCG@10 | PostgreSQL recall@10 | PostgreSQL no hit | PostgreSQL violations | PostgreSQL must not |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String kind : engine.keySet().stream().sorted((a, b) -> a.equals("all") ? 1 : b.equals("all") ? -1 : a.compareTo(b)).toList()) {
             Measured e = engine.get(kind);
             Measured p = postgres.get(kind);
-            report.append(String.format("| %s | %d | %.3f | %.3f | %d | %d | %.3f | %.3f | %d | %d |%n", kind, e.queries,
-                    e.meanNdcg(), e.recall / e.queries, e.withoutRelevantHit, e.violations, p.meanNdcg(),
-                    p.recall / p.queries, p.withoutRelevantHit, p.violations));
+            report.append(String.format("| %s | %d | %.3f | %.3f | %d | %d | %d | %.3f | %.3f | %d | %d | %d |%n", kind,
+                    e.queries, e.meanNdcg(), e.recall / e.queries, e.withoutRelevantHit, e.violations, e.mustNot,
+                    p.meanNdcg(), p.recall / p.queries, p.withoutRelevantHit, p.violations, p.mustNot));
         }
         report.append("\n## Per query (engine)\n\n| kind | query | nDCG@10 | recall@10 | first 10 | violations |\n|---|---|---|---|---|---|\n");
         details.forEach(line -> report.append(line).append('\n'));
@@ -149,12 +153,28 @@ class RelevanceTest {
     }
 
     @Test
-    void noHitBreaksAFilterOrIsAModuleThatMustNotAppear() {
+    void noHitIsOutsideTheAgeZoneOrRoomAskedFor() {
         assertThat(engine.get("all").violations).as("see target/relevance-report.md").isZero();
     }
 
+    /** The floors: a little under what was measured when search learned to read situations (issue 18). */
+    private static final Map<String, Double> FLOORS = Map.of("all", 0.90, "situation", 0.80, "synonym", 0.90,
+            "acronym", 0.95, "compound", 0.92, "keyword", 0.95, "typo", 0.95, "filters", 0.85);
+
     @Test
-    void rankedSearchReachesTheMeasuredQuality() {
-        assertThat(engine.get("all").meanNdcg()).as("overall nDCG@10").isGreaterThanOrEqualTo(0.0);
+    void rankedSearchKeepsTheQualityMeasuredPerKindOfQuery() {
+        FLOORS.forEach((kind, floor) -> assertThat(engine.get(kind).meanNdcg()).as("nDCG@10 of " + kind
+                + ", see target/relevance-report.md").isGreaterThanOrEqualTo(floor));
+    }
+
+    @Test
+    void everyQueryWithARelevantModuleFindsOneInTheFirstTen() {
+        assertThat(engine.get("all").withoutRelevantHit).as("see target/relevance-report.md").isZero();
+    }
+
+    @Test
+    void searchBeatsPostgresFullTextSearchOnEveryKindOfQuery() {
+        engine.forEach((kind, measured) -> assertThat(measured.meanNdcg()).as(kind)
+                .isGreaterThan(postgres.get(kind).meanNdcg()));
     }
 }
