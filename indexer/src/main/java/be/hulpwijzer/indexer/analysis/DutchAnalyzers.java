@@ -95,7 +95,8 @@ public final class DutchAnalyzers {
             if (match != null) {
                 List<String> typed = words.subList(match.from(), match.to()).stream()
                         .filter(w -> !vocabulary.stopwords().contains(w)).toList();
-                concepts.add(new Concept(typed, match.groups(), typed.stream().allMatch(this::light)));
+                // a phrase of the thesaurus always counts ("kinderen niet meer aan"); one light word stays light
+                concepts.add(new Concept(typed, match.groups(), typed.size() == 1 && light(typed.get(0))));
                 i = match.to() - 1;
             } else if (!vocabulary.stopwords().contains(words.get(i))) {
                 concepts.add(new Concept(List.of(words.get(i)), List.of(), light(words.get(i))));

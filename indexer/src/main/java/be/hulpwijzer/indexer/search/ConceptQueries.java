@@ -48,6 +48,7 @@ final class ConceptQueries {
     private static final float ONE_PART = 0.25f;
     private static final float LIGHT = 0.2f;
     private static final int MIN_PART = 4;
+    private static final Set<String> NEGATIONS = Set.of("niet", "geen", "zonder", "niets", "nooit");
     private static final int PHRASE_SLOP = 2;
     private static final Map<String, Float> FIELDS = Map.of(DocumentMapper.ALL, 1f, DocumentMapper.TITLE, 2f,
             DocumentMapper.ORGANISATION, 1.5f);
@@ -170,8 +171,10 @@ final class ConceptQueries {
         if (concept.words().size() == 1) {
             word(concept.words().get(0), alternatives);
         } else {
-            put(alternatives, Alternative.apart(concept.words().stream().map(keys::stem).toList()), 1f);
             Set<String> light = analyzers.vocabulary().lightWords();
+            List<String> content = concept.words().stream().filter(w -> !light.contains(w) || NEGATIONS.contains(w)).toList();
+            put(alternatives, Alternative.apart((content.isEmpty() ? concept.words() : content).stream()
+                    .map(keys::stem).toList()), 1f);
             concept.words().stream().filter(w -> !light.contains(w))
                     .forEach(w -> put(alternatives, Alternative.text(List.of(keys.stem(w))), ONE_WORD_OF_PHRASE));
         }
