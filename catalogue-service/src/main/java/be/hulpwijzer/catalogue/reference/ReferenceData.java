@@ -119,6 +119,14 @@ public class ReferenceData {
                 .stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
+    /** The crisis and help lines, in the order they are shown. */
+    public List<Helpline> helplines() {
+        return cached("helplines", () -> jdbc.prepareStatement(
+                "select code, name, number, url, description, topics, when_nothing_found from helpline order by sort_order",
+                ps -> list(ps.executeQuery(), rs -> new Helpline(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), rs.getBoolean(7)))));
+    }
+
     /** The thesaurus' groups: equivalent words and phrases, with the life domain and module type they point to. */
     public List<ThesaurusEntry> thesaurus() {
         return cached("thesaurus", () -> jdbc.prepareStatement(

@@ -59,14 +59,18 @@ final class ConceptQueries {
      */
     private static final String KEYWORDS = "keywords";
 
-    private record Alternative(List<String> terms, boolean apart, String keywordField) {
+    private record Alternative(List<String> terms, boolean apart, String keywordField, String via) {
 
         static Alternative text(List<String> terms) {
-            return new Alternative(List.copyOf(terms), false, null);
+            return new Alternative(List.copyOf(terms), false, null, null);
+        }
+
+        static Alternative text(List<String> terms, String via) {
+            return new Alternative(List.copyOf(terms), false, null, via);
         }
 
         static Alternative apart(List<String> terms) {
-            return new Alternative(List.copyOf(terms), terms.size() > 1, null);
+            return new Alternative(List.copyOf(terms), terms.size() > 1, null, null);
         }
 
         Query match(String field) {
@@ -93,6 +97,10 @@ final class ConceptQueries {
             return fields.build();
         }
 
+        boolean sameMatch(Alternative other) {
+            return terms.equals(other.terms) && apart == other.apart && java.util.Objects.equals(keywordField, other.keywordField);
+        }
+
         Query matched() {
             if (keywordField == null) {
                 return match(DocumentMapper.ALL);
@@ -112,6 +120,33 @@ final class ConceptQueries {
     ConceptQueries(DutchAnalyzers analyzers) {
         this.analyzers = analyzers;
         this.keys = analyzers.keys();
+    }
+
+    /**
+     * How a concept can match, best first: what to look for and, for a thesaurus word, a life domain or a module
+     * type, what it matched through ("schoolverzuim", "domain=school-leren"; null for the typed words themselves).
+     */
+    record Way(Query matches, String via) {
+    }
+
+    /** A meaningful concept as typed, with its ways to match. */
+    record Explained(String typed, List<Way> ways) {
+    }
+
+    /** The meaningful concepts of a text, to say per hit which matched and how. */
+    List<Explained> explained(String text) {
+        List<Concept> concepts = analyzers.concepts(text);
+        boolean onlyLight = concepts.stream().allMatch(Concept::light);
+        List<Explained> explained = new ArrayList<>();
+        for (Concept concept : concepts) {
+            if (!concept.light() || onlyLight) {
+                List<Map.Entry<Alternative, Float>> ways = new ArrayList<>(alternatives(concept).entrySet());
+                ways.sort((a, b) -> Float.compare(b.getValue(), a.getValue()));
+                explained.add(new Explained(concept.typed(), ways.stream()
+                        .map(e -> new Way(e.getKey().matched(), e.getKey().via())).toList()));
+            }
+        }
+        return explained;
     }
 
     /** Null when the text has no words to search. */
@@ -176,13 +211,13 @@ final class ConceptQueries {
             put(alternatives, Alternative.apart((content.isEmpty() ? concept.words() : content).stream()
                     .map(keys::stem).toList()), 1f);
             concept.words().stream().filter(w -> !light.contains(w))
-                    .forEach(w -> put(alternatives, Alternative.text(List.of(keys.stem(w))), ONE_WORD_OF_PHRASE));
+                    .forEach(w -> put(alternatives, Alternative.text(List.of(keys.stem(w)), w), ONE_WORD_OF_PHRASE));
         }
         for (ThesaurusGroup group : concept.groups()) {
             for (String term : group.terms()) {
                 List<String> words = Words.of(term);
                 if (!words.isEmpty()) {
-                    put(alternatives, Alternative.text(words.stream().map(keys::stem).toList()), SYNONYM);
+                    put(alternatives, Alternative.text(words.stream().map(keys::stem).toList(), term), SYNONYM);
                 }
             }
             // the life domain (angst: a psychologist helps too), narrowed to the module type when the group names
@@ -195,7 +230,7 @@ final class ConceptQueries {
                 where.add(DocumentMapper.TYPE + "=" + group.moduleType());
             }
             if (!where.isEmpty()) {
-                put(alternatives, new Alternative(where, false, KEYWORDS), DOMAIN_OR_TYPE);
+                put(alternatives, new Alternative(where, false, KEYWORDS, String.join("&", where)), DOMAIN_OR_TYPE);
             }
         }
         return alternatives;
@@ -218,13 +253,20 @@ final class ConceptQueries {
             for (String part : parts) {
                 if (part.length() >= MIN_PART && !light.contains(part)
                         && !analyzers.vocabulary().stopwords().contains(part)) {
-                    put(alternatives, Alternative.text(List.of(keys.stem(part))), ONE_PART);
+                    put(alternatives, Alternative.text(List.of(keys.stem(part)), part), ONE_PART);
                 }
             }
         }
     }
 
+    /** The same terms twice (a thesaurus word that is the typed word) keep the first way and the highest weight. */
     private static void put(Map<Alternative, Float> alternatives, Alternative alternative, float weight) {
-        alternatives.merge(alternative, weight, Math::max);
+        for (Map.Entry<Alternative, Float> known : alternatives.entrySet()) {
+            if (known.getKey().sameMatch(alternative)) {
+                known.setValue(Math.max(known.getValue(), weight));
+                return;
+            }
+        }
+        alternatives.put(alternative, weight);
     }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,6 +70,11 @@ final class QueryFactory {
             return analyse.apply(text);
         }
         return memo.get(text, t -> Optional.ofNullable(analyse.apply(t))).orElse(null);
+    }
+
+    /** The meaningful concepts of a text with their ways to match, to say why a hit was found. */
+    List<ConceptQueries.Explained> explained(String text) {
+        return concepts.explained(text);
     }
 
     /** What to mark in a description: any of the words, each wherever it occurs. Null without words. */

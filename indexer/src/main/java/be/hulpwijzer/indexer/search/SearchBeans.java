@@ -41,8 +41,8 @@ class SearchBeans {
     }
 
     @Singleton
-    Searcher searcher(DutchAnalyzers analyzers, DocumentMapper mapper) {
-        return new Searcher(analyzers, mapper);
+    Searcher searcher(DutchAnalyzers analyzers, DocumentMapper mapper, ReferenceData reference) {
+        return new Searcher(analyzers, mapper, reference.helplines());
     }
 
     @Singleton

@@ -131,6 +131,10 @@ public final class SearchParameters {
         Set<String> languages = codes(parameters, "language", l -> l.matches("[a-z]{2}"), "field.language", errors);
         boolean availableNowChosen = bool(parameters, "availableNow", errors);
         boolean includeUnknown = bool(parameters, "includeUnknown", errors);
+        // a reading of the text can be undone: "baby" searched as a word, not as an age
+        boolean readAge = unlessFalse(parameters, "readAge", errors);
+        boolean readPlace = unlessFalse(parameters, "readPlace", errors);
+        boolean readRoomNow = unlessFalse(parameters, "readRoomNow", errors);
         Integer maxWaitWeeks = range(parameters, "maxWaitWeeks", 0, 520, errors);
         SearchRequest.Sort sort = sort(parameters, errors);
         Integer page = range(parameters, "page", 1, Integer.MAX_VALUE, errors);
@@ -149,7 +153,8 @@ public final class SearchParameters {
         }
 
         String typed = clean(parameters.get("q"));
-        TextUnderstanding.Reading reading = understanding.read(typed, months == null, zones.isEmpty());
+        TextUnderstanding.Reading reading = understanding.read(typed, readAge && months == null, readPlace && zones.isEmpty(),
+                readRoomNow);
         boolean availableNow = availableNowChosen || reading.availableNowFrom() != null;
         if (months == null) {
             months = reading.ageMonths();
@@ -168,7 +173,8 @@ public final class SearchParameters {
                 origin == null ? null : new SearchRequest.Origin(origin.latitude(), origin.longitude()), pageNumber, pageSize);
         return new Parsed(request, new SearchResult.Understood(reading.text(), months, toMonths, reading.ageFrom(),
                 List.copyOf(zones), reading.zonesFrom() != null ? reading.zonesFrom()
-                : postcode != null && !postcode.isBlank() ? postcode.strip() : null, reading.availableNowFrom(), null, false));
+                : postcode != null && !postcode.isBlank() ? postcode.strip() : null, reading.availableNowFrom(), null, false,
+                List.of()));
     }
 
     /**
@@ -261,6 +267,12 @@ public final class SearchParameters {
             }
         }
         return values;
+    }
+
+    /** True unless the parameter says false. */
+    private static boolean unlessFalse(ConvertibleMultiValues<String> parameters, String name, List<FieldError> errors) {
+        String value = parameters.get(name);
+        return value == null || value.isBlank() || bool(parameters, name, errors);
     }
 
     private static boolean bool(ConvertibleMultiValues<String> parameters, String name, List<FieldError> errors) {

@@ -6,11 +6,31 @@ import java.util.Map;
 
 /** What a search found: one page of modules, facet counts, engagements, and how the query was understood. */
 public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
-                           List<EngagementHit> engagements, Understood understood) {
+                           List<EngagementHit> engagements, Understood understood, List<Helpline> helplines) {
 
-    /** {@code distanceKm}: to the nearest location of the organisation, when sorted by distance (else null). */
+    /**
+     * {@code distanceKm}: to the nearest location of the organisation, when sorted by distance (else null);
+     * {@code matched}: why this hit, the typed words it matched and how.
+     */
     public record Hit(long id, String title, Organisation organisation, List<String> zones, int ageMinMonths,
-                      Integer ageMaxMonths, Availability availability, String snippet, float score, Double distanceKm) {
+                      Integer ageMaxMonths, Availability availability, String snippet, float score, Double distanceKm,
+                      List<Reason> matched) {
+    }
+
+    /**
+     * Typed words a hit matched: through themselves or their word forms ({@code via} null), a word of the thesaurus
+     * ("schoolverzuim"), one part of a typed compound, or the life domain or module type the thesaurus points to
+     * ("domain=school-leren", "domain=...&type=...").
+     */
+    public record Reason(String typed, String via) {
+    }
+
+    /** Words of the thesaurus also searched for what was typed (the first few). */
+    public record Expansion(String typed, List<String> words) {
+    }
+
+    /** A crisis or help line to show on top of the results. */
+    public record Helpline(String name, String number, String url, String description) {
     }
 
     public record Organisation(long id, String name) {
@@ -34,15 +54,17 @@ public record SearchResult(long total, int page, int size, List<Hit> hits, Map<S
      * are for the suggestion because the text itself found nothing).
      */
     public record Understood(String text, Integer ageMonths, Integer ageToMonths, String ageFrom, List<String> zones,
-                             String zonesFrom, String availableNowFrom, String suggestion, boolean corrected) {
+                             String zonesFrom, String availableNowFrom, String suggestion, boolean corrected,
+                             List<Expansion> expansions) {
 
         /** Nothing read from an empty search box. */
-        public static final Understood NOTHING = new Understood("", null, null, null, List.of(), null, null, null, false);
+        public static final Understood NOTHING = new Understood("", null, null, null, List.of(), null, null, null, false,
+                List.of());
 
-        /** The same reading, searched as {@code text}, with a spelling suggestion. */
-        public Understood searched(String text, String suggestion, boolean corrected) {
+        /** The same reading, searched as {@code text}, with a spelling suggestion and the thesaurus' expansions. */
+        public Understood searched(String text, String suggestion, boolean corrected, List<Expansion> expansions) {
             return new Understood(text, ageMonths, ageToMonths, ageFrom, zones, zonesFrom, availableNowFrom, suggestion,
-                    corrected);
+                    corrected, expansions);
         }
     }
 }

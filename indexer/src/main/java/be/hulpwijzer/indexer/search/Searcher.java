@@ -1,5 +1,7 @@
 package be.hulpwijzer.indexer.search;
 
+import be.hulpwijzer.catalogue.reference.Helpline;
+import be.hulpwijzer.indexer.analysis.Concept;
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
 import be.hulpwijzer.indexer.analysis.QueryText;
 import be.hulpwijzer.indexer.document.DocumentMapper;
@@ -36,6 +38,11 @@ public final class Searcher {
     /** Fewer modules than this and a spelling suggestion is looked for. */
     private static final int FINDS_LITTLE = 3;
 
+    /** Expansions shown per typed concept. */
+    private static final int EXPANSIONS_SHOWN = 4;
+
+    private final DutchAnalyzers analyzers;
+    private final Helplines helplines;
     private final QueryText queryText;
     private final DocumentMapper mapper;
     private final QueryFactory queries;
@@ -43,7 +50,9 @@ public final class Searcher {
     private final Spelling spelling;
     private final StoredDocuments documents = new StoredDocuments();
 
-    public Searcher(DutchAnalyzers analyzers, DocumentMapper mapper) {
+    public Searcher(DutchAnalyzers analyzers, DocumentMapper mapper, List<Helpline> helplines) {
+        this.analyzers = analyzers;
+        this.helplines = new Helplines(helplines);
         this.queryText = analyzers.queryText();
         this.mapper = mapper;
         this.queries = new QueryFactory(analyzers);
@@ -67,19 +76,24 @@ public final class Searcher {
             String suggestion = page.total < FINDS_LITTLE
                     ? spelling.suggest(searcher.getIndexReader(), searcher.epoch(), request.text()) : null;
             boolean corrected = false;
+            String searched = request.text();
             if (page.total == 0 && suggestion != null) {
                 Page retry = modules(searcher, request.withText(suggestion), now);
                 if (retry.total > 0) {
                     page = retry;
                     prepared = prepared.withText(queryText.prepare(suggestion));
+                    searched = suggestion;
                     corrected = true;
                 }
             }
             Query highlightQuery = queries.highlight(prepared.text());
-            List<SearchResult.Hit> hits = hits(searcher, page.docs, highlightQuery, now);
+            List<List<SearchResult.Reason>> reasons = MatchReasons.of(searcher, page.docs, queries.explained(searched));
+            List<SearchResult.Hit> hits = hits(searcher, page.docs, reasons, highlightQuery, now);
             List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, page.text, highlightQuery, now);
+            List<Concept> concepts = analyzers.concepts(searched);
             return new SearchResult(page.total, request.page(), request.size(), hits, page.facets, engagements,
-                    understood.searched(prepared.text(), suggestion, corrected));
+                    understood.searched(prepared.text(), suggestion, corrected, expansions(concepts)),
+                    helplines.of(concepts, page.total == 0));
         });
     }
 
@@ -139,7 +153,25 @@ public final class Searcher {
                 : new Ranking.BySort(sort, boost, boost.key());
     }
 
-    private List<SearchResult.Hit> hits(FacetSearcher searcher, ScoreDoc[] docs, Query highlight, Instant now)
+    /** The thesaurus' words searched for each typed concept (not the typed words themselves), the first few. */
+    private static List<SearchResult.Expansion> expansions(List<Concept> concepts) {
+        List<SearchResult.Expansion> expansions = new ArrayList<>();
+        for (Concept concept : concepts) {
+            if (concept.light() || concept.groups().isEmpty()) {
+                continue;
+            }
+            java.util.Set<String> typed = new java.util.HashSet<>(concept.words());
+            List<String> words = concept.groups().stream().flatMap(g -> g.terms().stream())
+                    .filter(t -> !typed.contains(t) && !t.equals(concept.typed())).distinct().limit(EXPANSIONS_SHOWN).toList();
+            if (!words.isEmpty()) {
+                expansions.add(new SearchResult.Expansion(concept.typed(), words));
+            }
+        }
+        return expansions;
+    }
+
+    private List<SearchResult.Hit> hits(FacetSearcher searcher, ScoreDoc[] docs, List<List<SearchResult.Reason>> reasons,
+                                        Query highlight, Instant now)
             throws IOException {
         Document[] stored = documents.of(searcher.getIndexReader(), docs);
         String[] snippets = snippets(searcher, docs, stored, highlight);
@@ -157,7 +189,7 @@ public final class Searcher {
                     new SearchResult.Availability(doc.get(DocumentMapper.AVAILABILITY),
                             integer(doc, DocumentMapper.FREE_PLACES), integer(doc, DocumentMapper.WAIT_DAYS),
                             confirmedAt, stale),
-                    snippets[i], Float.isNaN(docs[i].score) ? 0f : docs[i].score, distanceKm(docs[i])));
+                    snippets[i], Float.isNaN(docs[i].score) ? 0f : docs[i].score, distanceKm(docs[i]), reasons.get(i)));
         }
         return hits;
     }

@@ -47,12 +47,12 @@ final class TextUnderstanding {
         this.zonesByPostcode = zonesByPostcode;
     }
 
-    /** Room now is always read: asked for in the text as well as by the filter, it is the same filter. */
-    Reading read(String typed, boolean findAge, boolean findPlace) {
+    /** Room now is read unless undone: asked for in the text as well as by the filter, it is the same filter. */
+    Reading read(String typed, boolean findAge, boolean findPlace, boolean findRoomNow) {
         String text = typed;
         String availableNowFrom = null;
         Matcher roomNow = ROOM_NOW.matcher(text);
-        if (roomNow.find()) {
+        if (findRoomNow && roomNow.find()) {
             availableNowFrom = roomNow.group();
             text = text.substring(0, roomNow.start()) + " " + text.substring(roomNow.end());
         }

@@ -19,7 +19,7 @@ public final class ReferenceCsv {
     /** Every file, in the order it must be loaded (foreign keys). */
     public static final List<String> FILES = List.of("zones.csv", "municipalities.csv", "municipality_zones.csv",
             "postcodes.csv", "postcode_points.csv", "life_domains.csv", "module_types.csv", "sectors.csv", "synonyms.csv",
-            "thesaurus.csv");
+            "thesaurus.csv", "helplines.csv");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 

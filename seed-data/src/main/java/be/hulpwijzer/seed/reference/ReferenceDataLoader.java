@@ -74,6 +74,19 @@ public final class ReferenceDataLoader {
                         ps.setString(1, r.get("term"));
                         ps.setString(2, r.get("expansion"));
                     });
+            replace(connection, "helpline", "helplines.csv", """
+                    insert into helpline (code, name, number, url, description, topics, when_nothing_found, sort_order, source)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", (ps, r) -> {
+                        ps.setString(1, r.get("code"));
+                        ps.setString(2, r.get("name"));
+                        ps.setString(3, r.get("number"));
+                        ps.setString(4, r.get("url"));
+                        ps.setString(5, r.get("description"));
+                        ps.setArray(6, ps.getConnection().createArrayOf("text", r.get("topics").split(";")));
+                        ps.setBoolean(7, Boolean.parseBoolean(r.get("when_nothing_found")));
+                        ps.setInt(8, Integer.parseInt(r.get("sort_order")));
+                        ps.setString(9, r.get("source"));
+                    });
             try (var delete = connection.prepareStatement("delete from thesaurus_group where shipped")) {
                 delete.executeUpdate();
             }

@@ -25,7 +25,8 @@ final class SearchForm {
 
     /** Parameters passed on to the search as they are. */
     private static final List<String> PASSED = List.of("q", "zone", "domain", "type", "access", "setting", "sector",
-            "method", "language", "availableNow", "maxWaitWeeks", "includeUnknown", "sort", "page", "size");
+            "method", "language", "availableNow", "maxWaitWeeks", "includeUnknown", "sort", "page", "size", "readAge",
+            "readPlace", "readRoomNow");
 
     private final ReferenceData reference;
 

@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 final class SearchPage {
 
     private static final List<String> FACETS = List.of("availability", "zone", "domain", "type", "access", "sector");
-    private static final int MAX_WORDS_TO_DROP = 4;
 
     private final ReferenceData reference;
 
@@ -63,7 +62,8 @@ final class SearchPage {
         model.put("cards", result.hits().stream().map(hit -> card(hit, now)).toList());
         model.put("facets", facets(query, result));
         model.put("pages", pages(query, result));
-        model.put("understood", understood(result.understood()));
+        model.put("understood", understood(query, result.understood()));
+        model.put("helplines", result.helplines());
         if (result.understood().suggestion() != null) {
             model.put("suggestion", result.understood().suggestion());
             model.put("suggestionHref", query.with("q", result.understood().suggestion()).href());
@@ -92,6 +92,9 @@ final class SearchPage {
         card.put("freshness", Dutch.freshness(a.confirmedAt(), now));
         card.put("stale", a.stale());
         card.put("snippet", hit.snippet());
+        if (!hit.matched().isEmpty()) {
+            card.put("matched", reasons(hit.matched()));
+        }
         if (hit.distanceKm() != null) {
             card.put("distance", Texts.get("distanceKm", hit.distanceKm()));
         }
@@ -163,28 +166,58 @@ final class SearchPage {
         return pages.size() > 1 ? pages : List.of();
     }
 
-    private List<String> understood(SearchResult.Understood understood) {
-        List<String> lines = new ArrayList<>();
+    /** What was read from the search box, each reading with a link that searches again without it. */
+    private List<Map<String, Object>> understood(QueryString query, SearchResult.Understood understood) {
+        List<Map<String, Object>> lines = new ArrayList<>();
         if (understood.ageMonths() != null && understood.ageFrom() != null) {
             Integer to = understood.ageToMonths();
-            lines.add(Texts.get("understoodAge", understood.ageFrom(), to == null ? Dutch.age(understood.ageMonths())
-                    : Dutch.ages(understood.ageMonths(), to >= SearchRequest.OLDEST_MONTHS ? null : to)));
+            lines.add(reading(Texts.get("understoodAge", understood.ageFrom(), to == null ? Dutch.age(understood.ageMonths())
+                    : Dutch.ages(understood.ageMonths(), to >= SearchRequest.OLDEST_MONTHS ? null : to)),
+                    query.with("readAge", "false")));
         }
-        if (!understood.zones().isEmpty() && understood.zonesFrom() != null) {
-            lines.add(Texts.get("understoodPlace", understood.zonesFrom(),
-                    understood.zones().stream().map(this::zoneName).collect(Collectors.joining(", "))));
+        if (!understood.zones().isEmpty() && understood.zonesFrom() != null && query.all("place").isEmpty()
+                && query.all("zone").isEmpty()) {
+            lines.add(reading(Texts.get("understoodPlace", understood.zonesFrom(),
+                    understood.zones().stream().map(this::zoneName).collect(Collectors.joining(", "))),
+                    query.with("readPlace", "false")));
         }
         if (understood.availableNowFrom() != null) {
-            lines.add(Texts.get("understoodAvailableNow", understood.availableNowFrom()));
+            lines.add(reading(Texts.get("understoodAvailableNow", understood.availableNowFrom()),
+                    query.with("readRoomNow", "false")));
+        }
+        for (SearchResult.Expansion expansion : understood.expansions()) {
+            lines.add(Map.of("text", Texts.get("understoodExpansion", expansion.typed(), String.join(", ", expansion.words()))));
         }
         return lines;
+    }
+
+    private static Map<String, Object> reading(String text, QueryString undone) {
+        return Map.of("text", text, "undoHref", undone.href(), "undoLabel", Texts.get("understoodUndo"));
+    }
+
+    /** Why a hit was found, in words: "angst", "spijbelt: schoolverzuim", "levensdomein Psychisch welzijn". */
+    private String reasons(List<SearchResult.Reason> reasons) {
+        return reasons.stream().map(reason -> {
+            if (reason.via() == null) {
+                return reason.typed();
+            }
+            if (reason.via().startsWith("domain=") || reason.via().startsWith("type=")) {
+                List<String> names = new ArrayList<>();
+                for (String part : reason.via().split("&")) {
+                    String[] kv = part.split("=", 2);
+                    names.add(kv[0].equals("domain") ? Texts.get("matchedDomain", label("domain", kv[1]))
+                            : Texts.get("matchedType", label("type", kv[1])));
+                }
+                return Texts.get("matchedVia", reason.typed(), String.join(", ", names));
+            }
+            return Texts.get("matchedVia", reason.typed(), reason.via());
+        }).collect(Collectors.joining("; "));
     }
 
     /** Nothing found: which words or filters to drop, and the other zones of the same province. */
     private List<Map<String, Object>> widen(QueryString query, SearchResult.Understood understood) {
         Map<String, String> read = readFromText(query, understood);
-        List<Map<String, Object>> options = new ArrayList<>(withoutAWord(query, understood, read.keySet()));
-        options.addAll(withoutWhatWasRead(query, read));
+        List<Map<String, Object>> options = new ArrayList<>(withoutWhatWasRead(query, read));
         Map<String, Function<String, String>> named = new LinkedHashMap<>();
         named.put("availableNow", v -> Texts.get("dropAvailableNow"));
         named.put("maxWaitWeeks", v -> Texts.get("dropMaxWait", v));
@@ -209,33 +242,6 @@ final class SearchPage {
                 }
                 options.add(Map.of("label", Texts.get("widenProvince", zone.province()), "href", province.href()));
             }
-        }
-        return options;
-    }
-
-    /**
-     * Every word typed must match, so one word no module uses ("meisje 14j Brugge") finds nothing: offer the
-     * search without each word that was searched as text (not the age, place or room now read from it).
-     */
-    private static List<Map<String, Object>> withoutAWord(QueryString query, SearchResult.Understood understood,
-                                                          Set<String> phrasesRead) {
-        String typed = query.first("q").strip();
-        if (understood.text().isBlank() || typed.isEmpty()) {
-            return List.of();
-        }
-        Set<String> read = new HashSet<>();
-        phrasesRead.forEach(phrase -> read.addAll(List.of(phrase.toLowerCase(Locale.ROOT).split("\\s+"))));
-        List<String> words = List.of(typed.split("\\s+"));
-        List<Map<String, Object>> options = new ArrayList<>();
-        for (int i = 0; i < words.size() && options.size() < MAX_WORDS_TO_DROP; i++) {
-            String word = words.get(i);
-            String bare = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}-]", "");
-            if (bare.length() < 3 || !bare.matches(".*\\p{L}.*") || read.contains(bare)) {
-                continue;
-            }
-            List<String> others = new ArrayList<>(words);
-            others.remove(i);
-            options.add(Map.of("label", Texts.get("dropWord", word), "href", query.with("q", String.join(" ", others)).href()));
         }
         return options;
     }

@@ -66,17 +66,36 @@ class PagesTest implements SearchTest {
     }
 
     @Test
-    void nothingFoundForAWordNoModuleUsesOffersTheSearchWithoutThatWord() {
+    void aWordNoModuleUsesDoesNotEmptyTheResultAndEachHitSaysWhyItWasFound() {
         String body = get("/?q=" + encode("meisje angst 15 jaar Brugge")).body();
-        assertThat(body).contains("Geen hulp gevonden", "Zoeken zonder het woord &quot;meisje&quot;",
-                "href=\"/?q&#x3D;angst+15+jaar+Brugge\"");
-        assertThat(body).as("the age and place read from the text are no words to drop")
-                .doesNotContain("Zoeken zonder het woord &quot;jaar&quot;", "Zoeken zonder het woord &quot;Brugge&quot;");
-        assertThat(body).as("but they can be dropped, and the page says what it read")
-                .contains("Leeftijd 15 jaar weglaten", "href=\"/?q&#x3D;meisje+angst+Brugge\"",
-                        "Overal zoeken, niet enkel in Brugge", "href=\"/?q&#x3D;meisje+angst+15+jaar\"",
-                        "Leeftijd gelezen uit &quot;15 jaar&quot;: 15 jaar.");
-        assertThat(get("/?q=" + encode("angst 15 jaar Brugge")).body()).contains("Angstbehandeling voor tieners");
+        assertThat(body).contains("Angstbehandeling voor tieners", "Gevonden op: angst",
+                "Leeftijd gelezen uit &quot;15 jaar&quot;: 15 jaar.").doesNotContain("Geen hulp gevonden");
+    }
+
+    @Test
+    void nothingFoundWithinWhatWasReadOffersToDropItAndShowsTheHelplines() {
+        String body = get("/?q=" + encode("angst 4 jaar Brugge")).body();
+        assertThat(body).contains("Geen hulp gevonden", "Leeftijd 4 jaar weglaten", "href=\"/?q&#x3D;angst+Brugge\"",
+                "Overal zoeken, niet enkel in Brugge", "href=\"/?q&#x3D;angst+4+jaar\"",
+                "Leeftijd gelezen uit &quot;4 jaar&quot;: 4 jaar.", "Hulplijnen", "href=\"tel:102\"", "Awel 102");
+    }
+
+    @Test
+    void aReadingOfTheSearchBoxCanBeUndone() {
+        String body = get("/?q=" + encode("angst 4 jaar")).body();
+        assertThat(body).contains("Leeftijd gelezen uit &quot;4 jaar&quot;", "href=\"/?q&#x3D;angst+4+jaar&amp;readAge&#x3D;false\"");
+        assertThat(get("/?q=" + encode("angst 4 jaar") + "&readAge=false").body())
+                .contains("Angstbehandeling voor tieners").doesNotContain("Leeftijd gelezen uit");
+    }
+
+    @Test
+    void searchesAboutSuicideShowTheHelplinesFirstAndSayWhatElseWasSearched() {
+        String body = get("/?q=" + encode("zelfmoordgedachten")).body();
+        assertThat(body).contains("Hulplijnen", "Zelfmoordlijn 1813", "href=\"tel:1813\"", "Tele-Onthaal 106",
+                "Noodnummer 112", "Ook gezocht voor &quot;zelfmoordgedachten&quot;");
+        assertThat(body.indexOf("Zelfmoordlijn 1813")).as("the lines come before any result")
+                .isLessThan(Math.max(body.indexOf("class=\"cards\""), body.indexOf("Geen hulp gevonden")));
+        assertThat(get("/?q=angst").body()).doesNotContain("Hulplijnen");
     }
 
     @Test
