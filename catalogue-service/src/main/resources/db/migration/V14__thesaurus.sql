@@ -12,3 +12,11 @@ create table thesaurus_group (
     created_by  text,
     created_at  timestamptz not null default now()
 );
+
+-- Administrators and coordinators add groups and remove any group (issue 18). A removal is kept as removed_at, so
+-- that a shipped group stays removed when the shipped file is loaded again: shipped groups keep their identity
+-- across loads by their first term (shipped_key).
+alter table thesaurus_group add column shipped_key text, add column removed_at timestamptz, add column removed_by text;
+create unique index thesaurus_group_shipped_key on thesaurus_group (shipped_key);
+create trigger thesaurus_group_audit after insert or update or delete on thesaurus_group
+    for each row execute function audit_change();

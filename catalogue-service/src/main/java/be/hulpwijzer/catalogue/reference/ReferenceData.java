@@ -127,10 +127,15 @@ public class ReferenceData {
                         rs.getString(4), rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), rs.getBoolean(7)))));
     }
 
+    /** Forgets the thesaurus read before, after it changed. */
+    public void forgetThesaurus() {
+        cache.remove("thesaurus");
+    }
+
     /** The thesaurus' groups: equivalent words and phrases, with the life domain and module type they point to. */
     public List<ThesaurusEntry> thesaurus() {
         return cached("thesaurus", () -> jdbc.prepareStatement(
-                "select terms, life_domain, module_type from thesaurus_group order by id",
+                "select terms, life_domain, module_type from thesaurus_group where removed_at is null order by id",
                 ps -> list(ps.executeQuery(), rs -> new ThesaurusEntry(List.of((String[]) rs.getArray(1).getArray()),
                         rs.getString(2), rs.getString(3)))));
     }

@@ -105,6 +105,8 @@ class AuthorisationMatrixTest implements PostgresTest {
                         401, 403, 403, 201, 403, 403, 201),
                 new Row("POST", t -> "/api/v1/methods", "{\"name\": \"Methode %s\"}",
                         401, 403, 403, 403, 403, 403, 201),
+                new Row("POST", t -> "/api/v1/thesaurus", "{\"terms\": [\"woord %s\", \"ander woord %s\"]}",
+                        401, 403, 403, 403, 403, 201, 201),
                 new Row("POST", t -> "/api/v1/accounts", "{\"email\": \"nieuw-%s@ours.example\", \"name\": \"Nieuw\", "
                         + "\"password\": \"" + PASSWORD + "\", \"role\": \"editor\", \"organisations\": [" + ours + "]}",
                         401, 403, 403, 403, 403, 201, 201),

@@ -19,10 +19,21 @@ public final class Api {
 
     private final HttpClient client;
     private final String token;
+    private final String authorization;
 
     public Api(HttpClient client, String token) {
+        this(client, token, null);
+    }
+
+    private Api(HttpClient client, String token, String authorization) {
         this.client = client;
         this.token = token;
+        this.authorization = authorization;
+    }
+
+    /** Calls with this Authorization header instead of a token ("Basic ..." for a person). */
+    public Api withAuthorization(String header) {
+        return new Api(client, null, header);
     }
 
     public static Api admin(HttpClient client) {
@@ -56,6 +67,9 @@ public final class Api {
     private Reply send(MutableHttpRequest<?> request) {
         if (token != null) {
             request.bearerAuth(token);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         HttpResponse<String> response;
         try {

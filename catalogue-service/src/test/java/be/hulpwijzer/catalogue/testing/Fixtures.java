@@ -14,11 +14,16 @@ public class Fixtures {
         this.jdbc = jdbc;
     }
 
-    /** Removes every organisation (with its modules, locations, availability, engagements, tokens), method and account. */
+    /**
+     * Removes every organisation (with its modules, locations, availability, engagements, tokens), method and account,
+     * and the thesaurus groups people added (the shipped ones are back in use).
+     */
     @Connectable
     public void clean() {
         jdbc.execute(c -> {
             try (var st = c.createStatement()) {
+                st.execute("delete from thesaurus_group where not shipped");
+                st.execute("update thesaurus_group set removed_at = null, removed_by = null where removed_at is not null");
                 st.execute("truncate organisation, method, account, audit_log, login_throttle restart identity cascade");
             }
             return null;

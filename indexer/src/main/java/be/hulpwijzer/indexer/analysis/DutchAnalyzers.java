@@ -45,7 +45,8 @@ public final class DutchAnalyzers {
     private final Decompounder decompounder;
     private final QueryText queryText;
     private final WordKeys keys;
-    private final Thesaurus thesaurus;
+    /** Replaced as a whole when the thesaurus changes (see {@link #thesaurus(List)}). */
+    private volatile Thesaurus thesaurus;
 
     public DutchAnalyzers(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -103,6 +104,22 @@ public final class DutchAnalyzers {
             }
         }
         return concepts;
+    }
+
+    /** Applies a changed thesaurus to the searches from now on (acronyms stay as given at start). */
+    public void thesaurus(List<ThesaurusGroup> groups) {
+        List<ThesaurusGroup> all = new java.util.ArrayList<>(groups);
+        vocabulary.synonyms().forEach((term, phrases) -> {
+            List<String> terms = new java.util.ArrayList<>(List.of(term));
+            terms.addAll(phrases);
+            all.add(new ThesaurusGroup(terms, null, null));
+        });
+        this.thesaurus = new Thesaurus(all, keys::key, vocabulary.stopwords(), this::light);
+    }
+
+    /** The thesaurus searches use now. */
+    public List<ThesaurusGroup> thesaurusGroups() {
+        return thesaurus.groups();
     }
 
     private boolean light(String word) {

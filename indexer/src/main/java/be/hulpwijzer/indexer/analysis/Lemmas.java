@@ -36,6 +36,27 @@ public final class Lemmas {
                 .min(Comparator.comparingInt(String::length));
     }
 
+    /** Whether the dictionary knows this lower-case word written with a capital: a first name or surname (Peeters, Roos, Vos). */
+    public static boolean isProperName(String word) {
+        return Names.LOWER_CASED.contains(word);
+    }
+
+    private static final class Names {
+        static final java.util.Set<String> LOWER_CASED = load();
+
+        private static java.util.Set<String> load() {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    Holder.open("nl.dic.gz"), java.nio.charset.StandardCharsets.UTF_8))) {
+                in.lines().filter(l -> !l.isEmpty() && Character.isUpperCase(l.charAt(0)))
+                        .map(l -> l.split("/", 2)[0].toLowerCase(java.util.Locale.ROOT)).forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return java.util.Set.copyOf(names);
+        }
+    }
+
     private static final class Holder {
         static final Dictionary DICTIONARY = load();
 

@@ -174,7 +174,7 @@ public final class SearchParameters {
         return new Parsed(request, new SearchResult.Understood(reading.text(), months, toMonths, reading.ageFrom(),
                 List.copyOf(zones), reading.zonesFrom() != null ? reading.zonesFrom()
                 : postcode != null && !postcode.isBlank() ? postcode.strip() : null, reading.availableNowFrom(), null, false,
-                List.of()));
+                List.of(), List.of()));
     }
 
     /**

@@ -55,16 +55,20 @@ public record SearchResult(long total, int page, int size, List<Hit> hits, Map<S
      */
     public record Understood(String text, Integer ageMonths, Integer ageToMonths, String ageFrom, List<String> zones,
                              String zonesFrom, String availableNowFrom, String suggestion, boolean corrected,
-                             List<Expansion> expansions) {
+                             List<Expansion> expansions, List<String> notUnderstood) {
 
         /** Nothing read from an empty search box. */
         public static final Understood NOTHING = new Understood("", null, null, null, List.of(), null, null, null, false,
-                List.of());
+                List.of(), List.of());
 
-        /** The same reading, searched as {@code text}, with a spelling suggestion and the thesaurus' expansions. */
-        public Understood searched(String text, String suggestion, boolean corrected, List<Expansion> expansions) {
+        /**
+         * The same reading, searched as {@code text}, with a spelling suggestion, the thesaurus' expansions and the
+         * typed words that no module's text and no thesaurus entry knows.
+         */
+        public Understood searched(String text, String suggestion, boolean corrected, List<Expansion> expansions,
+                                   List<String> notUnderstood) {
             return new Understood(text, ageMonths, ageToMonths, ageFrom, zones, zonesFrom, availableNowFrom, suggestion,
-                    corrected, expansions);
+                    corrected, expansions, notUnderstood);
         }
     }
 }

@@ -92,7 +92,8 @@ public final class Searcher {
             List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, page.text, highlightQuery, now);
             List<Concept> concepts = analyzers.concepts(searched);
             return new SearchResult(page.total, request.page(), request.size(), hits, page.facets, engagements,
-                    understood.searched(prepared.text(), suggestion, corrected, expansions(concepts)),
+                    understood.searched(prepared.text(), suggestion, corrected, expansions(concepts),
+                            notUnderstood(searcher, concepts)),
                     helplines.of(concepts, page.total == 0));
         });
     }
@@ -151,6 +152,23 @@ public final class Searcher {
         };
         return sort == null ? new Ranking.ByScore(boost, segment -> ranks.of(segment)::moduleId, boost.key())
                 : new Ranking.BySort(sort, boost, boost.key());
+    }
+
+    /** Typed words (not light) that no thesaurus group knows and that occur in no module's text, in any form. */
+    private List<String> notUnderstood(FacetSearcher searcher, List<Concept> concepts) throws IOException {
+        List<String> unknown = new ArrayList<>();
+        for (Concept concept : concepts) {
+            if (concept.light() || !concept.groups().isEmpty() || concept.words().size() != 1) {
+                continue;
+            }
+            String word = concept.words().get(0);
+            org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+            if (reader.docFreq(new org.apache.lucene.index.Term(DocumentMapper.ALL, analyzers.keys().stem(word))) == 0
+                    && reader.docFreq(new org.apache.lucene.index.Term(DocumentMapper.ALL, analyzers.keys().key(word))) == 0) {
+                unknown.add(word);
+            }
+        }
+        return unknown;
     }
 
     /** The thesaurus' words searched for each typed concept (not the typed words themselves), the first few. */

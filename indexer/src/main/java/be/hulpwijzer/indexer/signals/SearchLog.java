@@ -30,7 +30,7 @@ public class SearchLog {
 
     /** One logged search. */
     private record Row(String[] terms, String[] zones, String[] domains, String[] types, String ageBand, boolean availableNow,
-                       Integer maxWaitWeeks, long hits, long hitsFree) {
+                       Integer maxWaitWeeks, long hits, long hitsFree, String[] access, String[] unknownWords) {
     }
 
     private final JdbcOperations jdbc;
@@ -54,7 +54,8 @@ public class SearchLog {
         Row row = new Row(terms.safe(typed).toArray(String[]::new), request.zones().stream().sorted().toArray(String[]::new),
                 request.domains().stream().sorted().toArray(String[]::new), request.types().stream().sorted().toArray(String[]::new),
                 ageBand(request.ageMonths()), request.availableNow(), request.maxWaitWeeks(), hits,
-                request.availableNow() ? hits : free);
+                request.availableNow() ? hits : free, request.access().stream().sorted().toArray(String[]::new),
+                terms.unknownWords(typed, result.understood().notUnderstood(), result.total() > 0).toArray(String[]::new));
         if (!queue.offer(row) && dropped.incrementAndGet() % 1000 == 1) {
             LOG.warn("Search log queue full: {} searches not logged so far", dropped.get());
         }
@@ -72,7 +73,8 @@ public class SearchLog {
         try {
             jdbc.execute(c -> {
                 try (PreparedStatement ps = c.prepareStatement("insert into search_log (terms, zones, domains, types, "
-                        + "age_band, available_now, max_wait_weeks, hits, hits_free) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "age_band, available_now, max_wait_weeks, hits, hits_free, access, unknown_words) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Row row : rows) {
                         ps.setArray(1, c.createArrayOf("text", row.terms()));
                         ps.setArray(2, c.createArrayOf("text", row.zones()));
@@ -83,6 +85,8 @@ public class SearchLog {
                         ps.setObject(7, row.maxWaitWeeks());
                         ps.setLong(8, row.hits());
                         ps.setLong(9, row.hitsFree());
+                        ps.setArray(10, c.createArrayOf("text", row.access()));
+                        ps.setArray(11, c.createArrayOf("text", row.unknownWords()));
                         ps.addBatch();
                     }
                     return ps.executeBatch();

@@ -1,5 +1,6 @@
 package be.hulpwijzer.indexer.signals;
 
+import be.hulpwijzer.indexer.analysis.Lemmas;
 import be.hulpwijzer.indexer.analysis.Vocabulary;
 
 import java.text.Normalizer;
@@ -29,10 +30,18 @@ public final class SearchTerms {
      */
     private final Set<String> acronyms;
 
+    private final Set<String> dictionary;
+    private final Set<String> lightWords;
+
     public SearchTerms(Vocabulary vocabulary) {
         this.compoundParts = vocabulary.compoundParts();
         this.domain = new java.util.HashSet<>(vocabulary.compoundParts());
         this.domain.addAll(vocabulary.synonyms().keySet());
+        // the thesaurus' single words are words of the field too
+        vocabulary.thesaurus().forEach(group -> group.terms().stream().filter(t -> t.matches("[\\p{L}-]+"))
+                .map(SearchTerms::fold).filter(t -> t.length() > 2).forEach(domain::add));
+        this.dictionary = vocabulary.dictionary();
+        this.lightWords = vocabulary.lightWords();
         this.stopwords = vocabulary.stopwords();
         this.acronyms = Set.copyOf(vocabulary.synonyms().keySet());
     }
@@ -58,6 +67,27 @@ public final class SearchTerms {
             }
             if (domain.contains(folded)) {
                 kept.add(folded);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Of the words search did not understand, those that may be kept: only from a search whose other words found
+     * help (a word beside a need, not a search for a person), typed in lower case, letters only, at least four, an
+     * ordinary Dutch word (OpenTaal's list) that the dictionary does not also know as a name, never a light word.
+     * Shown to coordinators only when several searches used them ({@link Signals#unknownWords}).
+     */
+    public List<String> unknownWords(String typed, List<String> notUnderstood, boolean foundHelp) {
+        if (typed == null || notUnderstood.isEmpty() || !foundHelp) {
+            return List.of();
+        }
+        Set<String> asTyped = Set.of(typed.strip().split("[^\\p{L}\\p{N}@./-]+"));
+        List<String> kept = new ArrayList<>();
+        for (String word : notUnderstood) {
+            if (asTyped.contains(word) && word.matches("[a-z]{4,40}") && dictionary.contains(word)
+                    && !lightWords.contains(word) && !stopwords.contains(word) && !Lemmas.isProperName(word)) {
+                kept.add(word);
             }
         }
         return kept;

@@ -63,7 +63,8 @@ class SearchLogTest implements SearchTest {
             assertThat(api.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).status()).isEqualTo(200);
         }
         log.flush();
-        String stored = String.join(" ", sql.column("select array_to_string(terms, ' ') || ' ' || array_to_string(zones, ' ') from search_log"));
+        String stored = String.join(" ", sql.column("select array_to_string(terms, ' ') || ' ' || array_to_string(zones, ' ') "
+                + "|| ' ' || array_to_string(unknown_words, ' ') from search_log"));
         assertThat(sql.column("select count(*) from search_log")).containsExactly(String.valueOf(personal.length));
         for (String fragment : new String[]{"jan", "peeters", "telenet", "0475", "475", "85", "033", "kerkstraat", "12",
                 "tom", "zoon", "scheiding", "mohammed", "amrani", "el", "roos", "bakker", "visser", "vos", "www", "be", "https"}) {
@@ -94,5 +95,28 @@ class SearchLogTest implements SearchTest {
 
         assertThat(Api.anonymous(client).get("/api/v1/reports/signals").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/reports/signals?from=gisteren").status()).isEqualTo(400);
+    }
+
+    @Inject
+    Signals signals;
+
+    @Test
+    void wordsBesideANeedThatNothingUnderstoodShowOnceSeveralSearchesUsedThem() {
+        for (int i = 0; i < 3; i++) {
+            api.get("/api/v1/search?q=" + URLEncoder.encode("angst paardrijden", StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < 2; i++) {
+            api.get("/api/v1/search?q=" + URLEncoder.encode("angst zwemles", StandardCharsets.UTF_8));
+        }
+        // alone, a word that finds nothing may be a person searched for: never kept
+        for (int i = 0; i < 3; i++) {
+            api.get("/api/v1/search?q=" + URLEncoder.encode("zwemles", StandardCharsets.UTF_8));
+            api.get("/api/v1/search?q=" + URLEncoder.encode("angst roos", StandardCharsets.UTF_8));
+        }
+        java.time.YearMonth now = java.time.YearMonth.now();
+        assertThat(signals.unknownWords(new be.hulpwijzer.catalogue.report.Region("overal", java.util.List.of(), now, now), 10))
+                .containsExactly(new Signals.UnknownWord("paardrijden", 3));
+        assertThat(sql.column("select array_to_string(unknown_words, ' ') from search_log where cardinality(unknown_words) > 0"))
+                .as("a word the dictionary also knows as a name (Roos) is never kept").doesNotContain("roos");
     }
 }

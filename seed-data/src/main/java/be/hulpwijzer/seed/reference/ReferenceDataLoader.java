@@ -87,18 +87,26 @@ public final class ReferenceDataLoader {
                         ps.setInt(8, Integer.parseInt(r.get("sort_order")));
                         ps.setString(9, r.get("source"));
                     });
-            try (var delete = connection.prepareStatement("delete from thesaurus_group where shipped")) {
-                delete.executeUpdate();
-            }
-            batch(connection, ReferenceCsv.read("thesaurus.csv"),
-                    "insert into thesaurus_group (terms, life_domain, module_type, source) values (?, ?, ?, ?)",
+            // shipped groups by their first word: changed in place, a removal by someone stays (removed_at kept)
+            List<CSVRecord> thesaurus = ReferenceCsv.read("thesaurus.csv");
+            batch(connection, thesaurus, """
+                    insert into thesaurus_group (terms, life_domain, module_type, source, shipped, shipped_key)
+                    values (?, ?, ?, ?, true, ?)
+                    on conflict (shipped_key) do update set terms = excluded.terms, life_domain = excluded.life_domain,
+                        module_type = excluded.module_type, source = excluded.source""",
                     (ps, r) -> {
-                        ps.setArray(1, ps.getConnection().createArrayOf("text",
-                                java.util.Arrays.stream(r.get("terms").split(";")).map(String::strip).toArray()));
+                        String[] terms = java.util.Arrays.stream(r.get("terms").split(";")).map(String::strip).toArray(String[]::new);
+                        ps.setArray(1, ps.getConnection().createArrayOf("text", terms));
                         setText(ps, 2, r.get("life_domain"));
                         setText(ps, 3, r.get("module_type"));
                         ps.setString(4, r.get("source"));
+                        ps.setString(5, terms[0]);
                     });
+            try (var delete = connection.prepareStatement("delete from thesaurus_group where shipped and shipped_key <> all(?)")) {
+                delete.setArray(1, connection.createArrayOf("text", thesaurus.stream()
+                        .map(r -> r.get("terms").split(";")[0].strip()).toArray()));
+                delete.executeUpdate();
+            }
             try (var ps = connection.prepareStatement("""
                     insert into seed_state (name, checksum, applied_at) values (?, ?, now())
                     on conflict (name) do update set checksum = excluded.checksum, applied_at = excluded.applied_at""")) {

@@ -33,6 +33,7 @@ class SignalWords {
         s.domains().forEach(d -> parts.add(name(reference.lifeDomains(), d)));
         s.types().forEach(t -> parts.add(name(reference.moduleTypes(), t)));
         s.zones().forEach(z -> parts.add(reference.zonesByCode().containsKey(z) ? reference.zonesByCode().get(z).name() : z));
+        s.access().forEach(a -> parts.add(Texts.get("access." + a)));
         if (!s.terms().isEmpty()) {
             parts.add("\u201c" + String.join(" ", s.terms()) + "\u201d");
         }

@@ -44,6 +44,10 @@ class SignalsPageController {
         RegionChoice.Chosen chosen = regions.choose(regio, van, tot, caller);
         Map<String, Object> model = regions.page(Texts.get("signalsTitle"), chosen, caller);
         model.put("signals", signals.of(chosen.region(), 200).stream().map(words::row).toList());
+        model.put("unknownWords", signals.unknownWords(chosen.region(), 100).stream().map(w -> Map.<String, Object>of(
+                "word", w.word(), "searches", Texts.get("unknownWordsSearches", w.searches()),
+                "href", "/thesaurus?woord=" + java.net.URLEncoder.encode(w.word(), java.nio.charset.StandardCharsets.UTF_8)))
+                .toList());
         model.put("csv", "/api/v1/reports/signals/csv?" + chosen.query());
         return HttpResponse.ok(new ModelAndView<>("signals", model));
     }
