@@ -2,6 +2,7 @@ package be.hulpwijzer.catalogue.thesaurus;
 
 import be.hulpwijzer.catalogue.api.NotFoundException;
 import be.hulpwijzer.catalogue.security.Audited;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
@@ -23,6 +24,7 @@ public class ThesaurusStore {
     }
 
     /** The groups in use, those added by people first, then by their first word. */
+    @Connectable
     public List<ThesaurusGroupView> list() {
         return jdbc.prepareStatement("select " + COLUMNS + " from thesaurus_group where removed_at is null "
                 + "order by shipped, terms[1]", ps -> {

@@ -93,7 +93,10 @@ class ThesaurusApiTest implements SearchTest {
         assertThat(admin.get("/api/v1/search?q=blowen").body().at("/understood/expansions/0/words").size()).isPositive();
         assertThat(admin.delete("/api/v1/thesaurus/" + group).status()).isEqualTo(204);
         assertThat(admin.get("/api/v1/search?q=blowen").body().at("/understood/expansions").size()).isZero();
-        assertThat(admin.get("/api/v1/thesaurus").body().toString()).doesNotContain("\"blowen\"");
+        Api.Reply list = Api.anonymous(client).get("/api/v1/thesaurus");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().size()).isGreaterThan(100);
+        assertThat(list.body().toString()).contains("\"schoolverzuim\"").doesNotContain("\"blowen\"");
     }
 
     @Test

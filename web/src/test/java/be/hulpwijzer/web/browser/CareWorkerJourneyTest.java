@@ -140,6 +140,30 @@ class CareWorkerJourneyTest implements SearchTest {
     }
 
     @Test
+    void aCoordinatorTeachesSearchAWordAndACareWorkerFindsHelpWithItAtOnce() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/?q=tentamenvrees"));
+            assertThat(page.locator("#empty-title").textContent()).isEqualTo("Geen hulp gevonden");
+            page.navigate(url("/login"));
+            page.getByLabel("E-mailadres").fill("co@oostkust.example");
+            page.getByLabel("Wachtwoord").fill(be.hulpwijzer.web.testing.Session.PASSWORD);
+            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Aanmelden")).click());
+            page.navigate(url("/thesaurus?woord=tentamenvrees"));
+            assertThat(page.getByLabel("Woorden en uitdrukkingen").inputValue()).isEqualTo("tentamenvrees");
+            page.getByLabel("Woorden en uitdrukkingen").fill("tentamenvrees\nangst");
+            page.getByLabel("Levensdomein (optioneel)").selectOption("psychisch-welzijn");
+            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Groep toevoegen")).click());
+            assertThat(page.locator("[role=status]").textContent()).contains("werkt meteen");
+            page.navigate(url("/?q=tentamenvrees"));
+            assertThat(page.locator(".card h3").allTextContents()).contains("Groepstraining angst");
+            assertThat(page.locator(".card .matched").first().textContent()).contains("tentamenvrees (angst)");
+        }
+    }
+
+    @Test
     void theSameSearchWorksWithTheKeyboardOnly() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -166,6 +190,8 @@ class CareWorkerJourneyTest implements SearchTest {
         pages.put("search", "/");
         pages.put("results", "/?q=angst&place=Brugge");
         pages.put("no-results", "/?q=angts&zone=westhoek");
+        pages.put("situation", "/?q=meisje+van+15+met+angst+in+Brugge");
+        pages.put("helplines", "/?q=zelfmoordgedachten");
         pages.put("module", "/modules/" + freeModule);
         pages.put("referral-sheet", "/modules/" + freeModule + "/verwijsfiche");
         pages.put("organisation", "/organisaties/" + organisationId);
@@ -184,6 +210,7 @@ class CareWorkerJourneyTest implements SearchTest {
         coordinatorPages.put("new-account", "/accounts/nieuw");
         coordinatorPages.put("password", "/account/wachtwoord");
         coordinatorPages.put("audit", "/wijzigingen/" + organisationId);
+        coordinatorPages.put("thesaurus", "/thesaurus?q=wonen");
         Map<String, int[]> sizes = Map.of("desktop", new int[]{1280, 900}, "phone", new int[]{360, 740});
         for (Map.Entry<String, int[]> size : sizes.entrySet()) {
             checkPages(pages, size, false);
