@@ -108,13 +108,8 @@ public final class DutchAnalyzers {
 
     /** Applies a changed thesaurus to the searches from now on (acronyms stay as given at start). */
     public void thesaurus(List<ThesaurusGroup> groups) {
-        List<ThesaurusGroup> all = new java.util.ArrayList<>(groups);
-        vocabulary.synonyms().forEach((term, phrases) -> {
-            List<String> terms = new java.util.ArrayList<>(List.of(term));
-            terms.addAll(phrases);
-            all.add(new ThesaurusGroup(terms, null, null));
-        });
-        this.thesaurus = new Thesaurus(all, keys::key, vocabulary.stopwords(), this::light);
+        this.thesaurus = new Thesaurus(Vocabulary.withAcronyms(groups, vocabulary.synonyms()), keys::key,
+                vocabulary.stopwords(), this::light);
     }
 
     /** The thesaurus searches use now. */

@@ -14,8 +14,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The words analysis needs beyond Lucene's: the domain's compound parts, the general Dutch word list
- * (OpenTaal, BSD licence, see analysis/OPENTAAL-LICENCE.txt), search-box stopwords, and synonyms
- * (acronyms from the reference data, method synonyms). Immutable.
+ * (OpenTaal, BSD licence, see analysis/OPENTAAL-LICENCE.txt), search-box stopwords, light words (that only
+ * rank), acronyms from the reference data, and the thesaurus as it was at start. Immutable.
  */
 public record Vocabulary(Set<String> compoundParts, Set<String> dictionary, Set<String> stopwords,
                          Set<String> lightWords, Map<String, List<String>> synonyms, List<ThesaurusGroup> thesaurus) {
@@ -39,14 +39,19 @@ public record Vocabulary(Set<String> compoundParts, Set<String> dictionary, Set<
      * acronym is also a thesaurus group of its own.
      */
     public static Vocabulary withThesaurus(Map<String, List<String>> synonyms, List<ThesaurusGroup> thesaurus) {
+        return new Vocabulary(words("compound-words.txt", false), Dictionary.WORDS, words("stopwords.txt", false),
+                words("light-words.txt", false), synonyms, withAcronyms(thesaurus, synonyms));
+    }
+
+    /** The thesaurus' groups and one group per acronym (the acronym and what it stands for). */
+    static List<ThesaurusGroup> withAcronyms(List<ThesaurusGroup> thesaurus, Map<String, List<String>> acronyms) {
         List<ThesaurusGroup> groups = new java.util.ArrayList<>(thesaurus);
-        synonyms.forEach((term, phrases) -> {
+        acronyms.forEach((term, phrases) -> {
             List<String> terms = new java.util.ArrayList<>(List.of(term));
             terms.addAll(phrases);
             groups.add(new ThesaurusGroup(terms, null, null));
         });
-        return new Vocabulary(words("compound-words.txt", false), Dictionary.WORDS, words("stopwords.txt", false),
-                words("light-words.txt", false), synonyms, groups);
+        return groups;
     }
 
     public Decompounder decompounder() {
