@@ -87,10 +87,16 @@ final class ConceptQueries {
             return phrase.build();
         }
 
-        /** Null for a keyword alternative: it has no text score. */
+        /**
+         * Null for a keyword alternative: it has no text score. The typed words score in the title and organisation
+         * too; the thesaurus' words and single parts only in all the text (a third of the terms to read).
+         */
         Query scored() {
             if (keywordField != null) {
                 return null;
+            }
+            if (via != null) {
+                return match(DocumentMapper.ALL);
             }
             BooleanQuery.Builder fields = new BooleanQuery.Builder();
             FIELDS.forEach((field, boost) -> fields.add(new BoostQuery(match(field), boost), Occur.SHOULD));
