@@ -23,7 +23,7 @@ public final class AgeText {
             + "(?![\\p{L}\\p{N}])");
     private static final int MAX_MONTHS = SearchRequest.OLDEST_MONTHS;
     /** "meisje van 15", "zoon van 17": the age of the child someone describes (group 2; the words from group 1). */
-    private static final Pattern PERSON_OF = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:zoon|zoontje|dochter|dochtertje"
+    private static final Pattern PERSON_OF = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:zoon|zoontje|zonen|dochter|dochtertje|dochters|kinderen|jongens|meisjes"
             + "|kind|kindje|meisje|jongen|jongere|tiener|puber|leerling|broer|broertje|zus|zusje|pleegkind|pleegzoon"
             + "|pleegdochter|baby|peuter|kleuter)\\s+(van\\s+(\\d{1,2}))(?![\\p{L}\\p{N}])");
     /** "Lotte (16)": an age in brackets. */

@@ -26,6 +26,7 @@ final class TextUnderstanding {
             + "|wachttijden|wachttijd|wachten)|vrije\\s+plaatsen|vrije\\s+plaats|plaatsen\\s+vrij|plaats\\s+vrij|nu\\s+vrij"
             + "|(?:direct|meteen|onmiddellijk)\\s+(?:beschikbaar|terecht|plaats))(?![\\p{L}\\p{N}])");
     private static final int LONGEST_NAME_WORDS = 4;
+    private static final int MOST_AGES = 4;
 
     /**
      * What was found: the text left, and the age, zones and wish for room now with the words they came from
@@ -56,12 +57,25 @@ final class TextUnderstanding {
             availableNowFrom = roomNow.group();
             text = text.substring(0, roomNow.start()) + " " + text.substring(roomNow.end());
         }
-        Optional<AgeText.Found> age = findAge ? AgeText.find(text) : Optional.empty();
-        if (age.isPresent() && !age.get().keepsWords()) {
-            text = text.substring(0, age.get().start()) + " " + text.substring(age.get().end());
+        // several ages in one text ("broer (8) en zus (12)") are the range that covers them all
+        AgeText.Ages ages = null;
+        List<String> agesFrom = new ArrayList<>();
+        String unread = text;
+        for (int i = 0; findAge && i < MOST_AGES; i++) {
+            Optional<AgeText.Found> age = AgeText.find(unread);
+            if (age.isEmpty()) {
+                break;
+            }
+            AgeText.Found found = age.get();
+            ages = ages == null ? found.ages() : covering(ages, found.ages());
+            agesFrom.add(found.words());
+            String blank = " ".repeat(found.end() - found.start());
+            unread = unread.substring(0, found.start()) + blank + unread.substring(found.end());
+            if (!found.keepsWords()) {
+                text = text.substring(0, found.start()) + blank + text.substring(found.end());
+            }
         }
-        AgeText.Ages ages = age.map(AgeText.Found::ages).orElse(null);
-        String ageFrom = age.map(AgeText.Found::words).orElse(null);
+        String ageFrom = agesFrom.isEmpty() ? null : String.join(", ", agesFrom);
         Set<String> zones = new LinkedHashSet<>();
         String zonesFrom = null;
         if (findPlace) {
@@ -94,6 +108,13 @@ final class TextUnderstanding {
         }
         return new Reading(text.strip().replaceAll("\\s+", " "), ages == null ? null : ages.fromMonths(),
                 ages == null ? null : ages.toMonths(), ageFrom, zones, zonesFrom, availableNowFrom);
+    }
+
+    /** The range of ages from the youngest to the oldest of two readings. */
+    private static AgeText.Ages covering(AgeText.Ages a, AgeText.Ages b) {
+        int from = Math.min(a.fromMonths(), b.fromMonths());
+        int to = Math.max(a.toMonths() == null ? a.fromMonths() : a.toMonths(), b.toMonths() == null ? b.fromMonths() : b.toMonths());
+        return new AgeText.Ages(from, to == from ? null : to);
     }
 
     static String fold(String name) {
