@@ -140,13 +140,13 @@ final class ConceptQueries {
     }
 
     /** The meaningful concepts of a text, to say per hit which matched and how. */
-    List<Explained> explained(String text) {
+    List<Explained> explained(String text, boolean widened) {
         List<Concept> concepts = analyzers.concepts(text);
         boolean onlyLight = concepts.stream().allMatch(Concept::light);
         List<Explained> explained = new ArrayList<>();
         for (Concept concept : concepts) {
             if (!concept.light() || onlyLight) {
-                List<Map.Entry<Alternative, Float>> ways = new ArrayList<>(alternatives(concept).entrySet());
+                List<Map.Entry<Alternative, Float>> ways = new ArrayList<>(alternatives(concept, widened).entrySet());
                 ways.sort((a, b) -> Float.compare(b.getValue(), a.getValue()));
                 explained.add(new Explained(concept.typed(), ways.stream()
                         .map(e -> new Way(e.getKey().matched(), e.getKey().via())).toList()));
@@ -155,15 +155,18 @@ final class ConceptQueries {
         return explained;
     }
 
-    /** Null when the text has no words to search. */
-    Query text(String text) {
+    /**
+     * Null when the text has no words to search. {@code widened}: also by one part of a compound and by the life
+     * domain or module type the thesaurus points to, for when the words themselves find few modules.
+     */
+    Query text(String text, boolean widened) {
         List<Concept> concepts = analyzers.concepts(text);
         boolean onlyLight = concepts.stream().allMatch(Concept::light);
         BooleanQuery.Builder needed = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
         BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         int neededClauses = 0;
         for (Concept concept : concepts) {
-            Map<Alternative, Float> alternatives = alternatives(concept);
+            Map<Alternative, Float> alternatives = alternatives(concept, widened);
             if (alternatives.isEmpty()) {
                 continue;
             }
@@ -207,10 +210,10 @@ final class ConceptQueries {
     }
 
     /** Each alternative with its weight (the highest when two alternatives are the same). */
-    private Map<Alternative, Float> alternatives(Concept concept) {
+    private Map<Alternative, Float> alternatives(Concept concept, boolean widened) {
         Map<Alternative, Float> alternatives = new LinkedHashMap<>();
         if (concept.words().size() == 1) {
-            word(concept.words().get(0), alternatives);
+            word(concept.words().get(0), alternatives, widened);
         } else {
             Set<String> light = analyzers.vocabulary().lightWords();
             List<String> content = concept.words().stream().filter(w -> !light.contains(w) || NEGATIONS.contains(w)).toList();
@@ -235,15 +238,18 @@ final class ConceptQueries {
             if (group.moduleType() != null) {
                 where.add(DocumentMapper.TYPE + "=" + group.moduleType());
             }
-            if (!where.isEmpty()) {
+            if (widened && !where.isEmpty()) {
                 put(alternatives, new Alternative(where, false, KEYWORDS, String.join("&", where)), DOMAIN_OR_TYPE);
             }
         }
         return alternatives;
     }
 
-    /** A typed word: itself, its family, a compound's parts. */
-    private void word(String word, Map<Alternative, Float> alternatives) {
+    /**
+     * A typed word: itself, its family, a compound's parts; widened, also one part that is not the compound's head
+     * (the head names the kind of help, "begeleiding", the other parts what it is about: "budget").
+     */
+    private void word(String word, Map<Alternative, Float> alternatives, boolean widened) {
         String stem = keys.stem(word);
         put(alternatives, Alternative.text(List.of(stem)), 1f);
         String family = keys.key(word);
@@ -256,7 +262,7 @@ final class ConceptQueries {
             put(alternatives, Alternative.text(stems), 1f);
             put(alternatives, Alternative.apart(stems), PARTS_APART);
             Set<String> light = analyzers.vocabulary().lightWords();
-            for (String part : parts) {
+            for (String part : widened ? parts.subList(0, parts.size() - 1) : List.<String>of()) {
                 if (part.length() >= MIN_PART && !light.contains(part)
                         && !analyzers.vocabulary().stopwords().contains(part)) {
                     put(alternatives, Alternative.text(List.of(keys.stem(part)), part), ONE_PART);

@@ -39,6 +39,7 @@ final class QueryFactory {
     private static final int MAX_REMEMBERED_LENGTH = 200;
 
     private final Cache<String, Optional<Query>> texts = Memories.bounded(MAX_REMEMBERED);
+    private final Cache<String, Optional<Query>> widenedTexts = Memories.bounded(MAX_REMEMBERED);
     private final Cache<String, Optional<Query>> highlights = Memories.bounded(MAX_REMEMBERED);
     /** For highlighting: a written-out acronym is marked where its words stand together, not each word anywhere. */
     private final QueryBuilder phrases;
@@ -53,12 +54,13 @@ final class QueryFactory {
 
     void forget() {
         texts.invalidateAll();
+        widenedTexts.invalidateAll();
         highlights.invalidateAll();
     }
 
     /** The text part alone, from the text as typed (null without searchable words); see {@link ConceptQueries}. */
-    Query text(String text) {
-        return remembered(texts, text, concepts::text);
+    Query text(String text, boolean widened) {
+        return remembered(widened ? widenedTexts : texts, text, t -> concepts.text(t, widened));
     }
 
     /**
@@ -73,8 +75,8 @@ final class QueryFactory {
     }
 
     /** The meaningful concepts of a text with their ways to match, to say why a hit was found. */
-    List<ConceptQueries.Explained> explained(String text) {
-        return concepts.explained(text);
+    List<ConceptQueries.Explained> explained(String text, boolean widened) {
+        return concepts.explained(text, widened);
     }
 
     /** What to mark in a description: any of the words, each wherever it occurs. Null without words. */

@@ -35,6 +35,8 @@ public final class Searcher {
 
     private static final int ENGAGEMENTS_SHOWN = 5;
     private static final int FACET_VALUES = 100;
+    /** Fewer modules than this for the words and the search is widened (see {@link #modules}). */
+    private static final int WIDEN_BELOW = 10;
     /** Fewer modules than this and a spelling suggestion is looked for. */
     private static final int FINDS_LITTLE = 3;
 
@@ -87,7 +89,8 @@ public final class Searcher {
                 }
             }
             Query highlightQuery = queries.highlight(prepared.text());
-            List<List<SearchResult.Reason>> reasons = MatchReasons.of(searcher, page.docs, queries.explained(searched));
+            List<List<SearchResult.Reason>> reasons = MatchReasons.of(searcher, page.docs,
+                    queries.explained(searched, page.widened));
             List<SearchResult.Hit> hits = hits(searcher, page.docs, reasons, highlightQuery, now);
             List<SearchResult.EngagementHit> engagements = engagements(searcher, prepared, page.text, highlightQuery, now);
             List<Concept> concepts = analyzers.concepts(searched);
@@ -109,13 +112,32 @@ public final class Searcher {
         spelling.forget();
     }
 
-    /** {@code text}: the text query the page was searched with (null without words). */
-    private record Page(long total, ScoreDoc[] docs, Map<String, List<SearchResult.FacetValue>> facets, Query text) {
+    /**
+     * {@code text}: the text query the page was searched with (null without words); {@code widened}: searched
+     * also by compound parts and the thesaurus' life domains, because the words found few modules.
+     */
+    private record Page(long total, ScoreDoc[] docs, Map<String, List<SearchResult.FacetValue>> facets, Query text,
+                        boolean widened) {
     }
 
+    /**
+     * The words first; when they find fewer than {@link #WIDEN_BELOW} modules within the filters, again widened
+     * (which finds the same and more, ranked after them).
+     */
     private Page modules(FacetSearcher searcher, SearchRequest request, Instant now) throws IOException {
+        Page page = modules(searcher, request, now, false);
+        if (page.total < WIDEN_BELOW && page.text != null) {
+            Page widened = modules(searcher, request, now, true);
+            if (widened.total > page.total) {
+                return widened;
+            }
+        }
+        return page;
+    }
+
+    private Page modules(FacetSearcher searcher, SearchRequest request, Instant now, boolean widened) throws IOException {
         int wanted = Math.min(request.page() * request.size(), SearchRequest.MAX_RESULTS);
-        Query text = queries.text(request.text());
+        Query text = queries.text(request.text(), widened);
         Query scoring = QueryFactory.scoring(text);
         FacetedSearch.Result result = searcher.faceted().search(searcher, queries.modules(request, scoring),
                 scoring, queries.choices(request), ranking(request, new RankBoost(searcher.ranks(), now,
@@ -124,7 +146,7 @@ public final class Searcher {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         result.facets().forEach((dimension, counts) -> facets.put(dimension,
                 counts.stream().map(c -> new SearchResult.FacetValue(c.value(), c.count())).toList()));
-        return new Page(result.total(), slice(result.top().scoreDocs, request), facets, text);
+        return new Page(result.total(), slice(result.top().scoreDocs, request), facets, text, widened);
     }
 
     private static ScoreDoc[] slice(ScoreDoc[] docs, SearchRequest request) {

@@ -67,6 +67,9 @@ final class TextUnderstanding {
                 break;
             }
             AgeText.Found found = age.get();
+            if (found.keepsWords() && ages != null) {
+                break; // "tiener van 16": the age typed says more than the life stage
+            }
             ages = ages == null ? found.ages() : covering(ages, found.ages());
             agesFrom.add(found.words());
             String blank = " ".repeat(found.end() - found.start());

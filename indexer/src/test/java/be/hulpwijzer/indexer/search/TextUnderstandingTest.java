@@ -26,6 +26,7 @@ class TextUnderstandingTest {
             jongvolwassene zoekt woning        | 216 | 299 | jongvolwassene zoekt woning
             broer (8) en zus (12) rouw         | 96  | 144 | broer en zus rouw
             kinderen van 3 en 8 jaar           | 36  | 96  | kinderen en
+            tiener van 16 denkt aan zelfmoord  | 192 | -   | tiener denkt aan zelfmoord
             """)
     void readsAgesAsPeopleWriteThem(String typed, Integer from, Integer to, String text) {
         TextUnderstanding.Reading reading = UNDERSTANDING.read(typed, true, false, true);
