@@ -46,7 +46,6 @@ final class ConceptQueries {
     private static final float ONE_WORD_OF_PHRASE = 0.4f;
     private static final float DOMAIN_OR_TYPE = 0.3f;
     private static final float ONE_PART = 0.25f;
-    private static final float LIGHT = 0.2f;
     private static final int MIN_PART = 4;
     private static final Set<String> NEGATIONS = Set.of("niet", "geen", "zonder", "niets", "nooit");
     private static final int PHRASE_SLOP = 2;
@@ -163,24 +162,18 @@ final class ConceptQueries {
         List<Concept> concepts = analyzers.concepts(text);
         boolean onlyLight = concepts.stream().allMatch(Concept::light);
         BooleanQuery.Builder needed = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-        BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         int neededClauses = 0;
         for (Concept concept : concepts) {
-            Map<Alternative, Float> alternatives = alternatives(concept, widened);
-            if (alternatives.isEmpty()) {
-                continue;
-            }
             if (concept.light() && !onlyLight) {
-                ranking.add(new BoostQuery(scoredOnly(alternatives), LIGHT), Occur.SHOULD);
-            } else {
+                continue; // weighs nothing beside words that carry a need: reading "jongeren" in every module costs
+            }
+            Map<Alternative, Float> alternatives = alternatives(concept, widened);
+            if (!alternatives.isEmpty()) {
                 needed.add(concept(alternatives), Occur.SHOULD);
                 neededClauses++;
             }
         }
-        if (neededClauses == 0) {
-            return null;
-        }
-        return ranking.add(needed.build(), Occur.MUST).build();
+        return neededClauses == 0 ? null : needed.build();
     }
 
     /** The best alternative of a concept: its coverage weight and its text score. */
@@ -198,17 +191,6 @@ final class ConceptQueries {
         return new DisjunctionMaxQuery(each, 0.1f);
     }
 
-    private static Query scoredOnly(Map<Alternative, Float> alternatives) {
-        List<Query> each = new ArrayList<>();
-        alternatives.forEach((alternative, weight) -> {
-            Query text = alternative.scored();
-            if (text != null) {
-                each.add(new BoostQuery(text, weight));
-            }
-        });
-        return new DisjunctionMaxQuery(each, 0.1f);
-    }
-
     /** Each alternative with its weight (the highest when two alternatives are the same). */
     private Map<Alternative, Float> alternatives(Concept concept, boolean widened) {
         Map<Alternative, Float> alternatives = new LinkedHashMap<>();
@@ -219,8 +201,10 @@ final class ConceptQueries {
             List<String> content = concept.words().stream().filter(w -> !light.contains(w) || NEGATIONS.contains(w)).toList();
             put(alternatives, Alternative.apart((content.isEmpty() ? concept.words() : content).stream()
                     .map(keys::stem).toList()), 1f);
-            concept.words().stream().filter(w -> !light.contains(w))
-                    .forEach(w -> put(alternatives, Alternative.text(List.of(keys.stem(w)), w), ONE_WORD_OF_PHRASE));
+            if (widened) {
+                concept.words().stream().filter(w -> !light.contains(w))
+                        .forEach(w -> put(alternatives, Alternative.text(List.of(keys.stem(w)), w), ONE_WORD_OF_PHRASE));
+            }
         }
         for (ThesaurusGroup group : concept.groups()) {
             for (String term : group.terms()) {
@@ -260,7 +244,9 @@ final class ConceptQueries {
         if (parts.size() > 1) {
             List<String> stems = parts.stream().map(keys::stem).toList();
             put(alternatives, Alternative.text(stems), 1f);
-            put(alternatives, Alternative.apart(stems), PARTS_APART);
+            if (widened) {
+                put(alternatives, Alternative.apart(stems), PARTS_APART);
+            }
             Set<String> light = analyzers.vocabulary().lightWords();
             for (String part : widened ? parts.subList(0, parts.size() - 1) : List.<String>of()) {
                 if (part.length() >= MIN_PART && !light.contains(part)
