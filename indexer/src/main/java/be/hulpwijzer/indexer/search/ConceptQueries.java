@@ -26,14 +26,15 @@ import java.util.Set;
  * The text query: ranked partial matching over the {@link Concept concepts} of what was typed.
  * <ul>
  * <li>Each concept matches by its best alternative: the typed word (1), its family by the dictionary ("spijbelt"
- * as "spijbelen", 0.9), a compound as a whole or its parts in order (1), all its parts apart (0.75), one part
- * (0.25), the thesaurus' words for it (0.6), one word of a typed phrase (0.4), and the module type or else the
- * life domain the thesaurus points to (0.3: help for anxiety also comes from a general psychologist).</li>
+ * as "spijbelen", 0.9), a compound as a whole or its parts in order (1), the thesaurus' words for it (0.6);
+ * widened (when those find few modules), also all its parts apart (0.75), one part that is not the head (0.25),
+ * one word of a typed phrase (0.4), and the life domain the thesaurus points to, narrowed to its module type
+ * (0.3: help for anxiety also comes from a general psychologist).</li>
  * <li>A module scores {@link #COVERAGE} times the weight of each concept it matches, plus the usual BM25 text
  * score (title and organisation count more): modules matching all meaningful concepts come first, then those
  * matching most; among equals, the better text match.</li>
- * <li>A module must match at least one meaningful concept; light words (zoon, wil, nog) only rank, unless there
- * is nothing else.</li>
+ * <li>A module must match at least one meaningful concept; light words (zoon, wil, nog) weigh nothing, unless
+ * there is nothing else.</li>
  * </ul>
  */
 final class ConceptQueries {

@@ -75,7 +75,7 @@ class SituationAnalysisTest {
     }
 
     @Test
-    void wordsThatCarryNoNeedOnlyRank() {
+    void wordsThatCarryNoNeedAreMarkedLight() {
         List<Concept> concepts = ANALYZERS.concepts("zoon dochter mama heeft wil denkt nog tegen liefst met angst");
         assertThat(concepts.stream().filter(c -> !c.light()).map(Concept::typed)).containsExactly("angst");
         assertThat(concepts.stream().filter(Concept::light).map(Concept::typed))
