@@ -87,8 +87,25 @@ public final class DutchAnalyzers {
      * forms), each other word on its own; function words dropped, light words marked.
      */
     public List<Concept> concepts(String text) {
+        if (text.length() > MAX_REMEMBERED_LENGTH) {
+            return read(thesaurus, text);
+        }
+        Thesaurus now = thesaurus;
+        return concepts.get(new Remembered(now, text), r -> read(r.thesaurus(), r.text()));
+    }
+
+    /** A text read with one thesaurus: a changed thesaurus reads the text again. */
+    private record Remembered(Thesaurus thesaurus, String text) {
+    }
+
+    private static final int MAX_REMEMBERED_LENGTH = 200;
+    /** The same few texts are searched again and again; reading one (Hunspell, the thesaurus) costs tens of microseconds. */
+    private final com.github.benmanes.caffeine.cache.Cache<Remembered, List<Concept>> concepts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private List<Concept> read(Thesaurus thesaurus, String text) {
         List<String> words = Words.of(text);
-        List<Concept> concepts = new java.util.ArrayList<>();
+        List<Concept> read = new java.util.ArrayList<>();
         List<Thesaurus.Match> matches = thesaurus.find(words);
         int next = 0;
         for (int i = 0; i < words.size(); i++) {
@@ -97,19 +114,25 @@ public final class DutchAnalyzers {
                 List<String> typed = words.subList(match.from(), match.to()).stream()
                         .filter(w -> !vocabulary.stopwords().contains(w)).toList();
                 // a phrase of the thesaurus always counts ("kinderen niet meer aan"); one light word stays light
-                concepts.add(new Concept(typed, match.groups(), typed.size() == 1 && light(typed.get(0))));
+                read.add(new Concept(typed, match.groups(), typed.size() == 1 && light(typed.get(0))));
                 i = match.to() - 1;
             } else if (!vocabulary.stopwords().contains(words.get(i))) {
-                concepts.add(new Concept(List.of(words.get(i)), List.of(), light(words.get(i))));
+                read.add(new Concept(List.of(words.get(i)), List.of(), light(words.get(i))));
             }
         }
-        return concepts;
+        return List.copyOf(read);
     }
 
     /** Applies a changed thesaurus to the searches from now on (acronyms stay as given at start). */
     public void thesaurus(List<ThesaurusGroup> groups) {
         this.thesaurus = new Thesaurus(Vocabulary.withAcronyms(groups, vocabulary.synonyms()), keys::key,
                 vocabulary.stopwords(), this::light);
+        concepts.invalidateAll();
+    }
+
+    /** Forgets the texts read (for measuring searches never seen before). */
+    public void forgetRemembered() {
+        concepts.invalidateAll();
     }
 
     /** The thesaurus searches use now. */

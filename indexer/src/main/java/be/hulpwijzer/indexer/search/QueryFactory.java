@@ -40,6 +40,8 @@ final class QueryFactory {
 
     private final Cache<String, Optional<Query>> texts = Memories.bounded(MAX_REMEMBERED);
     private final Cache<String, Optional<Query>> widenedTexts = Memories.bounded(MAX_REMEMBERED);
+    private final Cache<String, List<ConceptQueries.Explained>> explained = Memories.bounded(MAX_REMEMBERED);
+    private final Cache<String, List<ConceptQueries.Explained>> widenedExplained = Memories.bounded(MAX_REMEMBERED);
     private final Cache<String, Optional<Query>> highlights = Memories.bounded(MAX_REMEMBERED);
     /** For highlighting: a written-out acronym is marked where its words stand together, not each word anywhere. */
     private final QueryBuilder phrases;
@@ -55,6 +57,8 @@ final class QueryFactory {
     void forget() {
         texts.invalidateAll();
         widenedTexts.invalidateAll();
+        explained.invalidateAll();
+        widenedExplained.invalidateAll();
         highlights.invalidateAll();
     }
 
@@ -76,7 +80,10 @@ final class QueryFactory {
 
     /** The meaningful concepts of a text with their ways to match, to say why a hit was found. */
     List<ConceptQueries.Explained> explained(String text, boolean widened) {
-        return concepts.explained(text, widened);
+        if (text.length() > MAX_REMEMBERED_LENGTH) {
+            return concepts.explained(text, widened);
+        }
+        return (widened ? widenedExplained : explained).get(text, t -> concepts.explained(t, widened));
     }
 
     /** What to mark in a description: any of the words, each wherever it occurs. Null without words. */

@@ -106,6 +106,7 @@ public final class Searcher {
      * searches never seen before.
      */
     public void forgetRemembered() {
+        analyzers.forgetRemembered();
         queries.forget();
         snippets.forget();
         documents.forget();
