@@ -181,13 +181,9 @@ final class ConceptQueries {
     private static Query concept(Map<Alternative, Float> alternatives) {
         List<Query> each = new ArrayList<>();
         alternatives.forEach((alternative, weight) -> {
-            BooleanQuery.Builder scored = new BooleanQuery.Builder()
-                    .add(new BoostQuery(new ConstantScoreQuery(alternative.matched()), COVERAGE * weight), Occur.MUST);
             Query text = alternative.scored();
-            if (text != null) {
-                scored.add(new BoostQuery(text, weight), Occur.SHOULD);
-            }
-            each.add(scored.build());
+            each.add(text == null ? new BoostQuery(new ConstantScoreQuery(alternative.matched()), COVERAGE * weight)
+                    : new PlusConstantQuery(new BoostQuery(text, weight), COVERAGE * weight));
         });
         return new DisjunctionMaxQuery(each, 0.1f);
     }
