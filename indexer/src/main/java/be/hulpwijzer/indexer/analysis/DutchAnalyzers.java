@@ -135,11 +135,6 @@ public final class DutchAnalyzers {
         concepts.invalidateAll();
     }
 
-    /** The thesaurus searches use now. */
-    public List<ThesaurusGroup> thesaurusGroups() {
-        return thesaurus.groups();
-    }
-
     private boolean light(String word) {
         return vocabulary.lightWords().contains(word);
     }

@@ -32,7 +32,8 @@ public final class Thesaurus {
     public record Match(int from, int to, List<ThesaurusGroup> groups) {
     }
 
-    private static final Set<String> NEGATIONS = Set.of("niet", "geen", "zonder", "niets", "nooit");
+    /** Light on their own, meaningful inside a phrase ("niet naar school willen"). */
+    public static final Set<String> NEGATIONS = Set.of("niet", "geen", "zonder", "niets", "nooit");
 
     private final List<ThesaurusGroup> groups;
     private final SynonymMap map;
@@ -46,10 +47,6 @@ public final class Thesaurus {
         this.stopwords = stopwords;
         this.light = light;
         this.map = build();
-    }
-
-    public List<ThesaurusGroup> groups() {
-        return groups;
     }
 
     private SynonymMap build() {

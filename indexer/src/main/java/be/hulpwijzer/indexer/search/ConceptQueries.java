@@ -2,6 +2,7 @@ package be.hulpwijzer.indexer.search;
 
 import be.hulpwijzer.indexer.analysis.Concept;
 import be.hulpwijzer.indexer.analysis.DutchAnalyzers;
+import be.hulpwijzer.indexer.analysis.Thesaurus;
 import be.hulpwijzer.indexer.analysis.ThesaurusGroup;
 import be.hulpwijzer.indexer.analysis.WordKeys;
 import be.hulpwijzer.indexer.analysis.Words;
@@ -48,7 +49,6 @@ final class ConceptQueries {
     private static final float DOMAIN_OR_TYPE = 0.3f;
     private static final float ONE_PART = 0.25f;
     private static final int MIN_PART = 4;
-    private static final Set<String> NEGATIONS = Set.of("niet", "geen", "zonder", "niets", "nooit");
     private static final int PHRASE_SLOP = 2;
     private static final Map<String, Float> FIELDS = Map.of(DocumentMapper.ALL, 1f, DocumentMapper.TITLE, 2f,
             DocumentMapper.ORGANISATION, 1.5f);
@@ -195,7 +195,7 @@ final class ConceptQueries {
             word(concept.words().get(0), alternatives, widened);
         } else {
             Set<String> light = analyzers.vocabulary().lightWords();
-            List<String> content = concept.words().stream().filter(w -> !light.contains(w) || NEGATIONS.contains(w)).toList();
+            List<String> content = concept.words().stream().filter(w -> !light.contains(w) || Thesaurus.NEGATIONS.contains(w)).toList();
             put(alternatives, Alternative.apart((content.isEmpty() ? concept.words() : content).stream()
                     .map(keys::stem).toList()), 1f);
             if (widened) {

@@ -129,9 +129,9 @@ final class SearchPage {
     private String label(String dimension, String value) {
         return switch (dimension) {
             case "zone" -> zoneName(value);
-            case "domain" -> name(reference.lifeDomains(), value);
-            case "type" -> name(reference.moduleTypes(), value);
-            case "sector" -> name(reference.sectors(), value);
+            case "domain" -> CodeName.nameOf(reference.lifeDomains(), value);
+            case "type" -> CodeName.nameOf(reference.moduleTypes(), value);
+            case "sector" -> CodeName.nameOf(reference.sectors(), value);
             case "access" -> Texts.get("access." + value);
             case "availability" -> Texts.get("state." + value);
             default -> value;
@@ -143,9 +143,6 @@ final class SearchPage {
         return zone == null ? code : zone.name();
     }
 
-    private static String name(List<CodeName> vocabulary, String code) {
-        return vocabulary.stream().filter(c -> c.code().equals(code)).map(CodeName::name).findFirst().orElse(code);
-    }
 
     private static List<Map<String, Object>> pages(QueryString query, SearchResult result) {
         long last = Math.max(1, Math.min((result.total() + result.size() - 1) / result.size(), 10_000 / result.size()));

@@ -159,8 +159,8 @@ class ThesaurusPageController {
         row.put("terms", String.join(" · ", group.terms()));
         row.put("first", group.terms().get(0));
         row.put("points", String.join(", ", java.util.stream.Stream.of(
-                group.lifeDomain() == null ? null : name(reference.lifeDomains(), group.lifeDomain()),
-                group.moduleType() == null ? null : name(reference.moduleTypes(), group.moduleType()))
+                group.lifeDomain() == null ? null : CodeName.nameOf(reference.lifeDomains(), group.lifeDomain()),
+                group.moduleType() == null ? null : CodeName.nameOf(reference.moduleTypes(), group.moduleType()))
                 .filter(java.util.Objects::nonNull).toList()));
         row.put("source", group.shipped() ? Texts.get("thesaurusShipped", group.source()) : group.source());
         return row;
@@ -171,9 +171,6 @@ class ThesaurusPageController {
                 "selected", v.code().equals(selected))).toList();
     }
 
-    private static String name(List<CodeName> vocabulary, String code) {
-        return vocabulary.stream().filter(c -> c.code().equals(code)).map(CodeName::name).findFirst().orElse(code);
-    }
 
     private static String text(Object value) {
         if (value instanceof List<?> list) {

@@ -30,8 +30,8 @@ class SignalWords {
         if (s.ageBand() != null) {
             parts.add(s.ageBand().equals("zwangerschap") ? Texts.get("agePregnancy") : Texts.get("years", s.ageBand()));
         }
-        s.domains().forEach(d -> parts.add(name(reference.lifeDomains(), d)));
-        s.types().forEach(t -> parts.add(name(reference.moduleTypes(), t)));
+        s.domains().forEach(d -> parts.add(CodeName.nameOf(reference.lifeDomains(), d)));
+        s.types().forEach(t -> parts.add(CodeName.nameOf(reference.moduleTypes(), t)));
         s.zones().forEach(z -> parts.add(reference.zonesByCode().containsKey(z) ? reference.zonesByCode().get(z).name() : z));
         s.access().forEach(a -> parts.add(Texts.get("access." + a)));
         if (!s.terms().isEmpty()) {
@@ -41,10 +41,7 @@ class SignalWords {
     }
 
     String domainName(String code) {
-        return name(reference.lifeDomains(), code);
+        return CodeName.nameOf(reference.lifeDomains(), code);
     }
 
-    private static String name(List<CodeName> vocabulary, String code) {
-        return vocabulary.stream().filter(c -> c.code().equals(code)).map(CodeName::name).findFirst().orElse(code);
-    }
 }
