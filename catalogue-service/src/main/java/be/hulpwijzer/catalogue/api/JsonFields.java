@@ -71,7 +71,7 @@ public final class JsonFields {
 
     /** Records an error that is not about the shape of one field (e.g. two fields that disagree). */
     public void reject(String field, String code, Object... args) {
-        errors.add(new FieldError(path(field), code, Messages.get(code, args)));
+        errors.add(FieldError.of(path(field), code, args));
     }
 
     public boolean hasErrors() {

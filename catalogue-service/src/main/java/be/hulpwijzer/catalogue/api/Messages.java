@@ -14,10 +14,10 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The message, always formatted (so a pattern without arguments loses its doubled quotes too). */
     public static String get(String key, Object... args) {
         try {
-            String pattern = BUNDLE.getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, DUTCH).format(args);
+            return new MessageFormat(BUNDLE.getString(key), DUTCH).format(args);
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no message for key " + key, e);
         }
@@ -25,5 +25,10 @@ public final class Messages {
 
     public static boolean has(String key) {
         return BUNDLE.containsKey(key);
+    }
+
+    /** Every key of the bundle (for the test that formats them all). */
+    public static java.util.Set<String> keys() {
+        return BUNDLE.keySet();
     }
 }

@@ -21,6 +21,7 @@ public record Availability(
         @Nullable Integer waiting,
         @Nullable Integer expectedWaitDays,
         @Nullable Integer expectedFirstContactDays,
+        boolean waitUnknown,
         @Nullable String note,
         Instant confirmedAt,
         @Nullable String confirmedBy,
@@ -30,6 +31,17 @@ public record Availability(
 
     /** Old data is worse than no data: after this long without confirmation it is shown as stale. */
     public static final Duration STALE_AFTER = Duration.ofDays(30);
+
+    /** Confirming means "this is still so": an unknown state has nothing to confirm. */
+    public boolean confirmable() {
+        return !"unknown".equals(state);
+    }
+
+    /** The same availability, confirmed at this moment by this actor. */
+    Availability confirmedBy(String actor, Instant at, long expectedVersion) {
+        return new Availability(moduleId, state, freePlaces, waiting, expectedWaitDays, expectedFirstContactDays, waitUnknown,
+                note, at, actor, expectedVersion);
+    }
 
     public boolean isStale(Instant now) {
         return confirmedAt.plus(STALE_AFTER).isBefore(now);

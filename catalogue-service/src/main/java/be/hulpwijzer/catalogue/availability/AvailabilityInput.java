@@ -10,10 +10,10 @@ import java.util.Set;
 /** A new availability for a module, read and checked from its JSON. */
 record AvailabilityInput(String state, @Nullable Integer freePlaces, @Nullable Integer waiting,
                          @Nullable Integer expectedWaitDays, @Nullable Integer expectedFirstContactDays,
-                         @Nullable String note, Instant confirmedAt, @Nullable Long version) {
+                         boolean waitUnknown, @Nullable String note, Instant confirmedAt, @Nullable Long version) {
 
     static final Set<String> FIELDS = Set.of("moduleId", "version", "state", "freePlaces", "waiting",
-            "expectedWaitDays", "expectedFirstContactDays", "note", "confirmedAt", "confirmedBy", "stale");
+            "expectedWaitDays", "expectedFirstContactDays", "waitUnknown", "note", "confirmedAt", "confirmedBy", "stale");
     /** Clocks of integrating systems drift a little; more than this ahead is a mistake. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -24,6 +24,7 @@ record AvailabilityInput(String state, @Nullable Integer freePlaces, @Nullable I
         Integer waiting = json.integer("waiting", false, 0, 100_000);
         Integer expectedWaitDays = json.integer("expectedWaitDays", false, 0, 3650);
         Integer firstContactDays = json.integer("expectedFirstContactDays", false, 0, 3650);
+        boolean waitUnknown = json.bool("waitUnknown", false);
         String note = json.text("note", false, 1000);
         Instant confirmedAt = json.instant("confirmedAt");
         if (confirmedAt != null && confirmedAt.isAfter(now.plus(CLOCK_SKEW))) {
@@ -35,14 +36,18 @@ record AvailabilityInput(String state, @Nullable Integer freePlaces, @Nullable I
         if (state != null && !"free".equals(state) && freePlaces != null && freePlaces > 0) {
             json.reject("freePlaces", "availability.placesOnlyWhenFree", state);
         }
+        if ("waiting".equals(state) && waiting == null && expectedWaitDays == null && !waitUnknown && !json.hasErrors()) {
+            json.reject("expectedWaitDays", "availability.waitNeedsEstimate");
+        }
         Long version = json.version(false);
         json.throwIfInvalid();
-        return new AvailabilityInput(state, freePlaces, waiting, expectedWaitDays, firstContactDays, note,
+        return new AvailabilityInput(state, freePlaces, waiting, expectedWaitDays, firstContactDays,
+                "waiting".equals(state) && waitUnknown, note,
                 confirmedAt == null ? now : confirmedAt, version);
     }
 
     Availability toAvailability(long moduleId, String confirmedBy, @Nullable Long expectedVersion) {
-        return new Availability(moduleId, state, freePlaces, waiting, expectedWaitDays, expectedFirstContactDays, note,
-                confirmedAt, confirmedBy, expectedVersion);
+        return new Availability(moduleId, state, freePlaces, waiting, expectedWaitDays, expectedFirstContactDays, waitUnknown,
+                note, confirmedAt, confirmedBy, expectedVersion);
     }
 }

@@ -69,9 +69,10 @@ public class AvailabilityService {
         modules.get(id);
         Availability current = availabilities.findById(id)
                 .orElseThrow(() -> new NotFoundException(Messages.get("what.availability"), id));
-        Availability confirmed = new Availability(id, current.state(), current.freePlaces(), current.waiting(),
-                current.expectedWaitDays(), current.expectedFirstContactDays(), current.note(), now, actor, version);
-        return AvailabilityView.of(availabilities.update(confirmed), now);
+        if (!current.confirmable()) {
+            throw new ConflictException(Messages.get("availability.confirmUnknown"));
+        }
+        return AvailabilityView.of(availabilities.update(current.confirmedBy(actor, now, version)), now);
     }
 
     public Optional<AvailabilityView> current(long id) {

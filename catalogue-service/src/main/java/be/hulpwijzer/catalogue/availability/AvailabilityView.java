@@ -9,12 +9,12 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AvailabilityView(long moduleId, long version, String state, @Nullable Integer freePlaces,
                                @Nullable Integer waiting, @Nullable Integer expectedWaitDays,
-                               @Nullable Integer expectedFirstContactDays, @Nullable String note,
+                               @Nullable Integer expectedFirstContactDays, boolean waitUnknown, @Nullable String note,
                                Instant confirmedAt, @Nullable String confirmedBy, boolean stale) {
 
     public static AvailabilityView of(Availability a, Instant now) {
         return new AvailabilityView(a.moduleId(), a.version(), a.state(), a.freePlaces(), a.waiting(),
-                a.expectedWaitDays(), a.expectedFirstContactDays(), a.note(), a.confirmedAt(), a.confirmedBy(),
+                a.expectedWaitDays(), a.expectedFirstContactDays(), a.waitUnknown(), a.note(), a.confirmedAt(), a.confirmedBy(),
                 a.isStale(now));
     }
 }

@@ -2,6 +2,7 @@ package be.hulpwijzer.web.editing;
 
 import be.hulpwijzer.catalogue.api.FieldError;
 import be.hulpwijzer.web.editing.FormField.Kind;
+import be.hulpwijzer.web.page.FieldMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,7 +113,7 @@ public record EntityForm(List<FormField> fields) {
 
     /** The errors that belong to no field of this form (shown above it). */
     List<String> unplaced(List<FieldError> errors) {
-        return errors.stream().filter(e -> field(e) == null).map(FieldError::message).toList();
+        return errors.stream().filter(e -> field(e) == null).map(e -> FieldMessages.say(e, this::label)).toList();
     }
 
     /**
@@ -144,8 +145,7 @@ public record EntityForm(List<FormField> fields) {
             row.put("options", field.options().stream().map(o -> Map.of("code", o.code(), "name", o.name(),
                     "id", field.id() + "-" + o.code(), "selected", value.contains(o.code()))).toList());
             List<String> messages = errors.stream().filter(e -> field.equals(field(e)))
-                    .map(e -> e.message().replace("'" + e.field() + "'", "'" + field.label() + "'")
-                            .replace("'" + field.name() + "'", "'" + field.label() + "'")).toList();
+                    .map(e -> FieldMessages.say(e, this::label)).toList();
             row.put("errors", messages);
             row.put("invalid", !messages.isEmpty());
             if (storedMeanwhile != null && !Objects.equals(normal(storedMeanwhile.get(field.name())), normal(value))) {
@@ -168,6 +168,12 @@ public record EntityForm(List<FormField> fields) {
             return String.join(", ", values);
         }
         return String.join(", ", field.options().stream().filter(o -> values.contains(o.code())).map(FormField.Option::name).toList());
+    }
+
+    /** A field's label by its JSON path; null when this form has no such field. */
+    @Nullable
+    String label(String path) {
+        return fields.stream().filter(f -> f.name().equals(path)).map(FormField::label).findFirst().orElse(null);
     }
 
     @Nullable

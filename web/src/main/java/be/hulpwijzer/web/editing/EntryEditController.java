@@ -59,12 +59,14 @@ class EntryEditController {
     private final ModuleWriter moduleWriter;
     private final EngagementWriter engagementWriter;
     private final Ownership ownership;
+    private final java.time.Clock clock;
 
     EntryEditController(Forms forms, EditFlow flow, Csrf csrf, OrganisationRepository organisations,
                         LocationRepository locations, ModuleRepository modules, EngagementRepository engagements,
                         LocationWriter locationWriter, ModuleWriter moduleWriter, EngagementWriter engagementWriter,
-                        Ownership ownership) {
+                        Ownership ownership, java.time.Clock clock) {
         this.ownership = ownership;
+        this.clock = clock;
         this.forms = forms;
         this.flow = flow;
         this.csrf = csrf;
@@ -212,8 +214,15 @@ class EntryEditController {
         return editPage(module(id), "/beheer/modules/" + id, null);
     }
 
+    /** An engagement that has ended says so above its form: it is kept for the record, not current. */
     private EditFlow.Page engagementPage(long id) {
-        return editPage(engagement(id), "/beheer/engagementen/" + id, "/beheer/engagementen/" + id + "/verwijderen");
+        Stored stored = engagement(id);
+        Engagement engagement = engagements.get(id);
+        String notice = engagement.validTo() != null && engagement.validTo().isBefore(java.time.LocalDate.now(clock))
+                ? Texts.get("engagementEndedNotice", be.hulpwijzer.web.page.Dutch.date(engagement.validTo())) : null;
+        return new EditFlow.Page(Texts.get("form.edit", stored.name()), organisations.get(stored.organisationId()).name(),
+                "/beheer/engagementen/" + id, OrganisationAdminController.overview(stored.organisationId()),
+                "/beheer/engagementen/" + id + "/verwijderen", notice);
     }
 
     private EditFlow.Page editPage(Stored stored, String action, String deleteAction) {

@@ -38,6 +38,8 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * "Mijn organisatie": the organisations an editor keeps (all, for an administrator), one organisation's
@@ -62,12 +64,14 @@ class OrganisationAdminController {
     private final EditFlow flow;
     private final Csrf csrf;
     private final Ownership ownership;
+    private final Clock clock;
 
     OrganisationAdminController(OrganisationRepository organisations, LocationRepository locations, ModuleRepository modules,
                                 EngagementRepository engagements, AvailabilityService availability,
                                 OrganisationWriter writer, Tokens tokens, Forms forms, EditFlow flow, Csrf csrf,
-                                Ownership ownership) {
+                                Ownership ownership, Clock clock) {
         this.ownership = ownership;
+        this.clock = clock;
         this.organisations = organisations;
         this.locations = locations;
         this.modules = modules;
@@ -177,12 +181,28 @@ class OrganisationAdminController {
                         .map(a -> Dutch.availability(a.state(), a.freePlaces(), a.expectedWaitDays()))
                         .orElse(Texts.get("badgeUnknown")))).toList());
         model.put("engagements", engagements.findByOrganisationIdOrderByValidFromDesc(id).stream()
-                .map(e -> Map.of("id", e.id(), "title", e.title(), "from", e.validFrom().toString(),
-                        "to", e.validTo() == null ? "" : e.validTo().toString())).toList());
+                .map(e -> Map.of("id", e.id(), "title", e.title(), "period", period(e), "ended",
+                        e.validTo() != null && e.validTo().isBefore(LocalDate.now(clock)))).toList());
         model.put("tokens", tokens.list(caller, id).stream().map(t -> Map.of("id", t.id(), "label", t.label(), "createdBy", t.createdBy(),
                 "createdAt", Dutch.date(t.createdAt()), "revoked", t.revokedAt() != null,
                 "revokedAt", t.revokedAt() == null ? "" : Dutch.date(t.revokedAt()))).toList());
         return model;
+    }
+
+    /** "lopend sinds 1 januari 2026", "afgelopen op 30 november 2026", "start op 1 maart 2027": never an ended one as current. */
+    static String period(be.hulpwijzer.catalogue.engagement.Engagement e, LocalDate today) {
+        if (e.validTo() != null && e.validTo().isBefore(today)) {
+            return Texts.get("engagementEnded", Dutch.date(e.validTo()));
+        }
+        if (e.validFrom().isAfter(today)) {
+            return Texts.get("engagementStarts", Dutch.date(e.validFrom()));
+        }
+        return e.validTo() == null ? Texts.get("engagementValidOpen", Dutch.date(e.validFrom()))
+                : Texts.get("engagementValid", Dutch.date(e.validFrom()), Dutch.date(e.validTo()));
+    }
+
+    private String period(be.hulpwijzer.catalogue.engagement.Engagement e) {
+        return period(e, LocalDate.now(clock));
     }
 
     private EditFlow.Page detailsPage(long id) {

@@ -121,7 +121,7 @@ class ToConfirmController {
                 row.put("title", m.title());
                 row.put("state", Texts.get("state." + m.state()));
                 row.put("confirmed", m.confirmedAt() == null ? Texts.get("never") : Dutch.freshness(m.confirmedAt(), clock.instant()));
-                if (current.containsKey(m.moduleId())) {
+                if (current.containsKey(m.moduleId()) && !"unknown".equals(current.get(m.moduleId()).state())) {
                     row.put("version", current.get(m.moduleId()).version());
                     row.put("canConfirm", true);
                 }

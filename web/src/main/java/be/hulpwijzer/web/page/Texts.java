@@ -16,7 +16,7 @@ public final class Texts {
 
     static {
         Map<String, String> all = new HashMap<>();
-        BUNDLE.keySet().forEach(key -> all.put(key, BUNDLE.getString(key)));
+        BUNDLE.keySet().forEach(key -> all.put(key, new MessageFormat(BUNDLE.getString(key), DUTCH).format(new Object[0])));
         ALL = Collections.unmodifiableMap(all);
     }
 
@@ -24,8 +24,11 @@ public final class Texts {
     }
 
     public static String get(String key, Object... args) {
-        String pattern = BUNDLE.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, DUTCH).format(args);
+        return new MessageFormat(BUNDLE.getString(key), DUTCH).format(args);
+    }
+
+    public static boolean has(String key) {
+        return BUNDLE.containsKey(key);
     }
 
     /** Every text, for templates as {@code {{t.key}}}. */

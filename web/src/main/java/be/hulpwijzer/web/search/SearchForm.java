@@ -43,8 +43,7 @@ final class SearchForm {
      * parameter's name ("Leeftijd (jaar) moet tussen 0 en 120 liggen", not "'age' moet ...").
      */
     static String message(FieldError error) {
-        String label = LABELS.get(error.field());
-        return label == null ? error.message() : error.message().replace("'" + error.field() + "'", Texts.get(label));
+        return be.hulpwijzer.web.page.FieldMessages.say(error, field -> LABELS.containsKey(field) ? Texts.get(LABELS.get(field)) : null);
     }
 
     MutableConvertibleMultiValuesMap<String> parameters(QueryString form) {

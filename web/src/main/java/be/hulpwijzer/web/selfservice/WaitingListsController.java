@@ -14,6 +14,7 @@ import be.hulpwijzer.catalogue.security.Roles;
 import be.hulpwijzer.web.page.Csrf;
 import be.hulpwijzer.web.page.Dutch;
 import be.hulpwijzer.web.page.ErrorPage;
+import be.hulpwijzer.web.page.FieldMessages;
 import be.hulpwijzer.web.page.Models;
 import be.hulpwijzer.web.page.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,11 @@ import java.util.Map;
 class WaitingListsController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The form's labels by the API's field names, so messages name what the editor sees. */
+    private static final Map<String, String> LABELS = Map.of("state", Texts.get("waitingState"),
+            "freePlaces", Texts.get("waitingFreePlaces"), "waiting", Texts.get("waitingWaiting"),
+            "expectedWaitDays", Texts.get("waitingDays"), "expectedFirstContactDays", Texts.get("waitingFirstContact"),
+            "note", Texts.get("waitingNote"));
 
     private final ModuleRepository modules;
     private final OrganisationRepository organisations;
@@ -91,7 +97,7 @@ class WaitingListsController {
         try {
             availability.update(caller, id, json(form));
         } catch (InvalidRequestException e) {
-            return again(request, caller, id, form, e.errors().stream().map(FieldError::message).toList(), 400);
+            return again(request, caller, id, form, e.errors().stream().map(error -> FieldMessages.say(error, LABELS::get)).toList(), 400);
         } catch (ConflictException | OptimisticLockException e) {
             return again(request, caller, id, form, List.of(Texts.get("waitingConflict")), 409);
         }
@@ -108,7 +114,9 @@ class WaitingListsController {
         }
         try {
             availability.confirm(caller, id, Long.parseLong(form.getOrDefault("version", "-1")));
-        } catch (OptimisticLockException | ConflictException | NumberFormatException e) {
+        } catch (ConflictException e) {
+            return again(request, caller, id, Map.of(), List.of(e.getMessage()), 409);
+        } catch (OptimisticLockException | NumberFormatException e) {
             return again(request, caller, id, Map.of(), List.of(Texts.get("waitingConflict")), 409);
         }
         return HttpResponse.seeOther(URI.create("/wachtlijsten?bijgewerkt=" + id + "#module-" + id));
@@ -159,9 +167,12 @@ class WaitingListsController {
         row.put("waiting", value(typed, "waiting", current == null || current.waiting() == null ? "" : String.valueOf(current.waiting())));
         row.put("expectedWaitDays", value(typed, "expectedWaitDays", current == null || current.expectedWaitDays() == null ? ""
                 : String.valueOf(current.expectedWaitDays())));
+        row.put("expectedFirstContactDays", value(typed, "expectedFirstContactDays",
+                current == null || current.expectedFirstContactDays() == null ? "" : String.valueOf(current.expectedFirstContactDays())));
+        row.put("waitUnknown", typed != null ? typed.containsKey("waitUnknown") : current != null && current.waitUnknown());
         row.put("note", value(typed, "note", current == null || current.note() == null ? "" : current.note()));
         row.put("errors", errors == null ? List.of() : errors);
-        row.put("canConfirm", current != null);
+        row.put("canConfirm", current != null && !"unknown".equals(current.state()));
         return row;
     }
 
@@ -172,7 +183,8 @@ class WaitingListsController {
     /** The form as the API's JSON: numbers where a number was typed, text otherwise (so the API names the error). */
     private static String json(Map<String, String> form) {
         ObjectNode json = JSON.createObjectNode();
-        for (String field : List.of("state", "freePlaces", "waiting", "expectedWaitDays", "note", "version")) {
+        json.put("waitUnknown", !form.getOrDefault("waitUnknown", "").isBlank());
+        for (String field : List.of("state", "freePlaces", "waiting", "expectedWaitDays", "expectedFirstContactDays", "note", "version")) {
             String value = form.getOrDefault(field, "").strip();
             if (value.isEmpty()) {
                 continue;

@@ -124,15 +124,12 @@ class ThesaurusPageController {
 
     /** The API's messages name the JSON fields; the page names them by their labels. */
     private static String message(FieldError error) {
-        String field = error.field().replaceAll("\\[\\d+]$", "");
-        String label = switch (field) {
+        return be.hulpwijzer.web.page.FieldMessages.say(error, field -> switch (field) {
             case "terms" -> Texts.get("thesaurusTerms");
             case "lifeDomain" -> Texts.get("thesaurusLifeDomain");
             case "moduleType" -> Texts.get("thesaurusModuleType");
             default -> null;
-        };
-        return label == null ? error.message() : error.message().replace("'" + error.field() + "'", label)
-                .replace("'" + field + "'", label);
+        });
     }
 
     private Map<String, Object> model(HttpRequest<?> request, @Nullable String q, String terms, String lifeDomain,

@@ -154,6 +154,21 @@ class EditingPagesTest implements SearchTest {
     }
 
     @Test
+    void anEngagementWhoseEndDateHasPassedIsMarkedEndedNotCurrent() {
+        long ended = admin.post("/api/v1/organisations/" + organisation + "/engagements", "{\"title\": \"Oud engagement\", "
+                + "\"zones\": [\"brugge\"], \"validFrom\": \"2024-01-01\", \"validTo\": \"2025-06-30\"}").id();
+        admin.post("/api/v1/organisations/" + organisation + "/engagements", "{\"title\": \"Lopend engagement\", "
+                + "\"zones\": [\"brugge\"], \"validFrom\": \"2025-01-01\"}");
+        Session an = Session.loggedIn(server, "an@cgg.example");
+
+        assertThat(an.get("/beheer/organisaties/" + organisation).body())
+                .contains("Oud engagement</a> · <strong>afgelopen op 30 juni 2025</strong>", "Lopend engagement</a> · geldig vanaf 1 januari 2025");
+        assertThat(an.get("/beheer/engagementen/" + ended).body()).contains("Dit engagement is afgelopen op 30 juni 2025.");
+        assertThat(an.get("/organisaties/" + organisation).body()).as("the public page")
+                .contains("Lopend engagement").doesNotContain("Oud engagement");
+    }
+
+    @Test
     void anotherOrganisationsFormsCannotBeOpenedOrPosted() {
         Session an = Session.loggedIn(server, "an@cgg.example");
         String csrf = an.csrf("/beheer/modules/" + module);

@@ -120,11 +120,49 @@ class WaitingListsTest implements SearchTest {
         String csrf = Session.field(an.get("/wachtlijsten").body(), "_csrf");
         HttpResponse<String> wrong = an.post("/wachtlijsten/" + ours, "state=free&freePlaces=-3&version=0&_csrf=" + csrf);
         assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.body()).contains("freePlaces", "value=\"-3\"");
+        assertThat(wrong.body()).contains("&#x27;Vrije plaatsen&#x27; mag niet kleiner zijn dan 0.", "value=\"-3\"")
+                .doesNotContain("freePlaces&#x27;", "&#x27;&#x27;");
+        assertThat(an.post("/wachtlijsten/" + ours, "state=waiting&waiting=veel&version=0&_csrf=" + csrf).body())
+                .contains("&#x27;Aantal wachtenden&#x27; moet een geheel getal zijn.");
 
         int before = admin.get("/api/v1/modules/" + ours + "/availability/history").body().size();
         assertThat(an.post("/wachtlijsten/" + ours + "/bevestigen", "version=0&_csrf=" + csrf).statusCode()).isEqualTo(303);
         assertThat(admin.get("/api/v1/modules/" + ours + "/availability/history").body().size()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aWaitingListNeedsAWaitingCountAnExpectedWaitOrAnExplicitDontKnow() {
+        Session an = Session.loggedIn(server, "an@vlinder.example");
+        String csrf = Session.field(an.get("/wachtlijsten").body(), "_csrf");
+
+        HttpResponse<String> bare = an.post("/wachtlijsten/" + ours, "state=waiting&version=0&_csrf=" + csrf);
+        assertThat(bare.statusCode()).isEqualTo(400);
+        assertThat(bare.body()).contains("Geef bij een wachtlijst het aantal wachtenden of de verwachte wachttijd, of vink &#x27;Weet ik niet&#x27; aan.");
+        assertThat(admin.put("/api/v1/modules/" + ours + "/availability", "{\"version\": 0, \"state\": \"waiting\"}").status())
+                .as("the API asks the same").isEqualTo(400);
+        assertThat(admin.get("/api/v1/modules/" + ours + "/availability").body().get("waiting").asInt()).as("nothing changed").isEqualTo(4);
+
+        assertThat(an.post("/wachtlijsten/" + ours, "state=waiting&waitUnknown=true&version=0&_csrf=" + csrf).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/api/v1/modules/" + ours + "/availability").body().get("waitUnknown").asBoolean()).isTrue();
+        assertThat(an.get("/wachtlijsten").body()).contains("name=\"waitUnknown\" value=\"true\" checked");
+    }
+
+    @Test
+    void anUnknownAvailabilityCannotBeConfirmedAsStillCorrect() {
+        Session an = Session.loggedIn(server, "an@vlinder.example");
+        String csrf = Session.field(an.get("/wachtlijsten").body(), "_csrf");
+        assertThat(an.post("/wachtlijsten/" + ours, "state=unknown&version=0&_csrf=" + csrf).statusCode()).isEqualTo(303);
+        String confirmedAt = admin.get("/api/v1/modules/" + ours + "/availability").body().get("confirmedAt").asText();
+
+        assertThat(an.get("/wachtlijsten").body()).doesNotContain("action=\"/wachtlijsten/" + ours + "/bevestigen\"")
+                .contains("Een onbekende beschikbaarheid kan niet bevestigd worden");
+        HttpResponse<String> page = an.post("/wachtlijsten/" + ours + "/bevestigen", "version=1&_csrf=" + csrf);
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("Een onbekende beschikbaarheid kan niet als &#x27;nog steeds correct&#x27; bevestigd worden");
+        Api.Reply api = admin.post("/api/v1/modules/" + ours + "/availability/confirmation", "{\"version\": 1}");
+        assertThat(api.status()).isEqualTo(409);
+        assertThat(api.body().get("detail").asText()).contains("kies eerst de toestand");
+        assertThat(admin.get("/api/v1/modules/" + ours + "/availability").body().get("confirmedAt").asText()).isEqualTo(confirmedAt);
     }
 
     @Test
