@@ -1,6 +1,8 @@
 package be.hulpwijzer.catalogue.freshness;
 
+import be.hulpwijzer.catalogue.api.ConflictException;
 import be.hulpwijzer.catalogue.api.FieldError;
+import be.hulpwijzer.catalogue.api.JsonFields;
 import be.hulpwijzer.catalogue.api.InvalidRequestException;
 import be.hulpwijzer.catalogue.api.Messages;
 import be.hulpwijzer.catalogue.api.NotFoundException;
@@ -57,6 +59,10 @@ public class Freshness {
     public List<ToConfirm> toConfirm(long id, Authentication caller) {
         ownership.requireMayRead(caller, id);
         principals.owner("organisations", id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
+        return staleModules(id);
+    }
+
+    private List<ToConfirm> staleModules(long id) {
         return jdbc.execute(c -> {
             List<ToConfirm> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
@@ -88,10 +94,21 @@ public class Freshness {
         return organisations(zone, null);
     }
 
-    /** A coordinator (for an organisation active in their zones) or an administrator marks it verified, now. */
-    public OrganisationFreshness verify(long id, Authentication caller) {
+    /**
+     * A coordinator (for an organisation active in their zones) or an administrator records, now, that the
+     * organisation's entries were checked with it: which parts and a note. Verifying means "all of it is
+     * right", so it is refused while a module's availability has not been confirmed for 30 days.
+     */
+    public OrganisationFreshness verify(long id, Authentication caller, String body) {
         principals.owner("organisations", id).orElseThrow(() -> new NotFoundException(Messages.get("what.organisation"), id));
         ownership.requireCoordinates(caller, id);
+        Verification.Input input = Verification.Input.read(JsonFields.parse(body));
+        List<ToConfirm> stale = staleModules(id);
+        if (!stale.isEmpty()) {
+            throw new ConflictException(Messages.get("verification.stale", stale.size(),
+                    String.join(", ", stale.stream().map(ToConfirm::title).toList())));
+        }
+        OrganisationFreshness before = organisations(null, id).get(0);
         Instant now = clock.instant();
         jdbc.execute(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -99,10 +116,42 @@ public class Freshness {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setString(2, caller.getName());
                 ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into organisation_verification (organisation_id, verified_at, verified_by, checked, note, modules)
+                    values (?, ?, ?, ?, ?, ?)""")) {
+                ps.setLong(1, id);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, caller.getName());
+                ps.setArray(4, c.createArrayOf("text", input.checked().toArray()));
+                ps.setString(5, input.note());
+                ps.setInt(6, before.modules());
                 return ps.executeUpdate();
             }
         });
         return organisations(null, id).get(0);
+    }
+
+    /** The organisation's verifications, latest first. */
+    @Connectable
+    public List<Verification> verifications(long id, Authentication caller) {
+        ownership.requireMayRead(caller, id);
+        return jdbc.execute(c -> {
+            List<Verification> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select verified_at, verified_by, checked, note, modules from organisation_verification
+                    where organisation_id = ? order by verified_at desc, id desc limit 20""")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new Verification(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                                List.of((String[]) rs.getArray(3).getArray()), rs.getString(4), rs.getInt(5)));
+                    }
+                }
+            }
+            return result;
+        });
     }
 
     /** Freshness per organisation: of those serving a zone, or of one organisation. */

@@ -4,6 +4,8 @@ import be.hulpwijzer.catalogue.freshness.Freshness.OrganisationFreshness;
 import be.hulpwijzer.catalogue.freshness.Freshness.ToConfirm;
 import be.hulpwijzer.catalogue.security.Audited;
 import be.hulpwijzer.catalogue.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -42,7 +44,13 @@ class FreshnessController {
     @Post("/organisations/{id}/verification")
     @Audited
     @Secured({Roles.ADMIN, Roles.COORDINATOR})
-    OrganisationFreshness verify(long id, Authentication caller) {
-        return freshness.verify(id, caller);
+    OrganisationFreshness verify(long id, @Nullable @Body String body, Authentication caller) {
+        return freshness.verify(id, caller, body == null ? "" : body);
+    }
+
+    @Get("/organisations/{id}/verifications")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.EDITOR})
+    List<Verification> verifications(long id, Authentication caller) {
+        return freshness.verifications(id, caller);
     }
 }

@@ -85,10 +85,21 @@ class FreshnessTest implements PostgresTest {
         assertThat(zone.get(0).get("modules").asInt()).isEqualTo(2);
         assertThat(zone.get(0).get("stale").asInt()).isEqualTo(1);
 
-        assertThat(send("/api/v1/organisations/" + organisation + "/verification", "co@gent.example")).isEqualTo(403);
-        assertThat(send("/api/v1/organisations/" + organisation + "/verification", "co@brugge.example")).isEqualTo(200);
+        String checked = "{\"checked\": [\"contact\", \"waiting\"], \"note\": \"Telefonisch overlopen\"}";
+        assertThat(send("/api/v1/organisations/" + organisation + "/verification", "co@gent.example", checked)).isEqualTo(403);
+        assertThat(send("/api/v1/organisations/" + organisation + "/verification", "co@brugge.example", checked))
+                .as("verifying means all is right: refused while a module is stale").isEqualTo(409);
+        assertThat(get("/api/v1/freshness?zone=brugge", "co@brugge.example").get(0).path("verifiedBy").asText()).isNotEqualTo("co@brugge.example");
+        sql.run("update availability set confirmed_at = now()");
+        assertThat(send("/api/v1/organisations/" + organisation + "/verification", "co@brugge.example", "{}"))
+                .as("what was checked must be said").isEqualTo(400);
+        assertThat(send("/api/v1/organisations/" + organisation + "/verification", "co@brugge.example", checked)).isEqualTo(200);
         JsonNode after = get("/api/v1/freshness?zone=brugge", "co@brugge.example");
         assertThat(after.get(0).get("verifiedBy").asText()).isEqualTo("co@brugge.example");
+        JsonNode recorded = admin.get("/api/v1/organisations/" + organisation + "/verifications").body().get(0);
+        assertThat(recorded.get("checked").toString()).isEqualTo("[\"contact\",\"waiting\"]");
+        assertThat(recorded.get("note").asText()).isEqualTo("Telefonisch overlopen");
+        assertThat(recorded.get("modules").asInt()).isEqualTo(2);
         assertThat(admin.get("/api/v1/freshness?zone=atlantis").status()).isEqualTo(400);
         assertThat(Api.anonymous(client).get("/api/v1/freshness?zone=brugge").status()).isEqualTo(401);
     }
@@ -98,9 +109,9 @@ class FreshnessTest implements PostgresTest {
                 io.micronaut.http.HttpRequest.GET(path).header("Authorization", basic(email)), java.util.List.class));
     }
 
-    private int send(String path, String email) {
+    private int send(String path, String email, String json) {
         try {
-            return client.toBlocking().exchange(io.micronaut.http.HttpRequest.POST(path, "")
+            return client.toBlocking().exchange(io.micronaut.http.HttpRequest.POST(path, json)
                     .header("Authorization", basic(email))).code();
         } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
             return e.getStatus().getCode();

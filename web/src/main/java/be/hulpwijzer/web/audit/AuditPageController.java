@@ -1,34 +1,37 @@
 package be.hulpwijzer.web.audit;
 
 import be.hulpwijzer.catalogue.audit.AuditController;
+import be.hulpwijzer.catalogue.audit.AuditController.Change;
+import be.hulpwijzer.catalogue.module.HelpModule;
+import be.hulpwijzer.catalogue.module.ModuleRepository;
 import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
 import be.hulpwijzer.catalogue.security.Roles;
 import be.hulpwijzer.web.page.Dutch;
 import be.hulpwijzer.web.page.Models;
 import be.hulpwijzer.web.page.Texts;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * "Wijzigingen": the audit log of one organisation as a page — who changed what, when, from what to what.
- * For coordinators, administrators and the organisation's own editors (the API's rule: 403 otherwise).
+ * "Wijzigingen": the audit log of one organisation as a page: when (Dutch date and time), who, which
+ * entry by its title, and per field its label with the old and new value in words; filtered by entry and
+ * by person. For coordinators, administrators and the organisation's own editors (the API's rule).
  */
 @Controller("/wijzigingen")
 @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.EDITOR})
@@ -36,58 +39,51 @@ import java.util.TreeSet;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditPageController {
 
+    /** How far back the page reads; the filters choose within it. */
+    private static final int READ = 1000;
     private static final int SHOWN = 200;
-    private static final int VALUE_LENGTH = 80;
-    /** Bookkeeping columns every change touches; not worth a line. */
-    private static final Set<String> IGNORED = Set.of("version", "updated_at", "created_at", "token_hash");
 
     private final AuditController audit;
     private final OrganisationRepository organisations;
+    private final ModuleRepository modules;
+    private final AuditWording wording;
 
-    AuditPageController(AuditController audit, OrganisationRepository organisations) {
+    AuditPageController(AuditController audit, OrganisationRepository organisations, ModuleRepository modules, AuditWording wording) {
         this.audit = audit;
         this.organisations = organisations;
+        this.modules = modules;
+        this.wording = wording;
     }
 
     @Get("/{id}")
-    HttpResponse<?> page(long id, Authentication caller) {
-        List<AuditController.Change> changes = audit.changes(id, SHOWN, caller);
+    HttpResponse<?> page(long id, Authentication caller, @Nullable @QueryValue String item, @Nullable @QueryValue String wie) {
+        List<Change> all = audit.changes(id, READ, caller).stream().filter(wording::worthShowing).toList();
+        Map<Long, String> titles = modules.findByOrganisationIdOrderByTitle(id).stream()
+                .collect(Collectors.toMap(HelpModule::id, HelpModule::title));
+        Map<String, String> entries = new LinkedHashMap<>();
+        all.forEach(c -> entries.putIfAbsent(key(c), wording.what(c, titles).replaceFirst("^[^·]+· ", "")));
+        List<Change> shown = all.stream()
+                .filter(c -> item == null || item.isBlank() || key(c).equals(item))
+                .filter(c -> wie == null || wie.isBlank() || c.actor().equals(wie))
+                .limit(SHOWN).toList();
+
         Map<String, Object> model = Models.page(Texts.get("auditTitle", organisations.get(id).name()));
-        model.put("changes", changes.stream().map(c -> Map.of(
+        model.put("id", id);
+        model.put("changes", shown.stream().map(c -> Map.of(
                 "at", Dutch.dateTime(c.at()),
                 "actor", c.actor(),
-                "what", Texts.get("audit." + c.action()) + " · " + Texts.get("auditEntity." + c.entity()) + " " + c.entityId(),
-                "fields", fields(c.before(), c.after()))).toList());
-        model.put("none", changes.isEmpty());
+                "what", wording.what(c, titles),
+                "fields", wording.lines(c))).toList());
+        model.put("none", shown.isEmpty());
+        model.put("entries", entries.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .map(e -> Map.of("code", e.getKey(), "name", e.getValue(), "selected", e.getKey().equals(item))).toList());
+        model.put("actors", all.stream().map(Change::actor).collect(Collectors.toCollection(TreeSet::new)).stream()
+                .map(a -> Map.of("code", a, "selected", a.equals(wie))).toList());
         return HttpResponse.ok(new ModelAndView<>("audit", model));
     }
 
-    /** "field: before → after" for every field that differs. */
-    private static List<String> fields(@Nullable JsonNode before, @Nullable JsonNode after) {
-        Set<String> names = new TreeSet<>();
-        for (JsonNode node : new JsonNode[]{before, after}) {
-            if (node != null) {
-                Iterator<String> it = node.fieldNames();
-                it.forEachRemaining(names::add);
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (String name : names) {
-            String was = value(before, name);
-            String is = value(after, name);
-            if (!IGNORED.contains(name) && !was.equals(is)) {
-                lines.add(name + ": " + (was.isEmpty() ? "–" : was) + " → " + (is.isEmpty() ? "–" : is));
-            }
-        }
-        return lines;
-    }
-
-    private static String value(@Nullable JsonNode row, String name) {
-        if (row == null || !row.has(name) || row.get(name).isNull()) {
-            return "";
-        }
-        JsonNode value = row.get(name);
-        String text = value.isTextual() ? value.asText() : value.toString();
-        return text.length() <= VALUE_LENGTH ? text : text.substring(0, VALUE_LENGTH) + "…";
+    /** An entry's key for the filter: an availability belongs to its module. */
+    private static String key(Change change) {
+        return ("availability".equals(change.entity()) ? "module" : change.entity()) + "-" + change.entityId();
     }
 }

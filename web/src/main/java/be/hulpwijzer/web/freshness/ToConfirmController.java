@@ -38,7 +38,7 @@ import java.util.Map;
 /**
  * "Te bevestigen": an editor sees their modules whose availability was not confirmed for 30 days and
  * confirms each in one click; a coordinator sees per organisation of a zone how fresh its data is, opens
- * an organisation's list, and marks an organisation verified.
+ * an organisation's list, and opens its verification ({@link VerifyPageController}).
  */
 @Controller("/te-bevestigen")
 @Secured({Roles.EDITOR, Roles.COORDINATOR, Roles.ADMIN})
@@ -91,20 +91,6 @@ class ToConfirmController {
             }
         }
         return HttpResponse.ok(new ModelAndView<>("to-confirm", model));
-    }
-
-    /** The coordinator of a zone where the organisation is active, or an administrator, marks it verified now. */
-    @Post("/organisaties/{id}/verifieren")
-    @Secured({Roles.COORDINATOR, Roles.ADMIN})
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Audited
-    HttpResponse<?> verify(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
-        if (!csrf.validForm(request, body)) {
-            return ErrorPage.csrfRefused();
-        }
-        freshness.verify(id, caller);
-        String zone = body.get("zone") instanceof String z && reference.isZone(z) ? z : "";
-        return HttpResponse.seeOther(URI.create("/te-bevestigen?geverifieerd=1" + (zone.isEmpty() ? "" : "&zone=" + zone)));
     }
 
     private java.util.Optional<Map<String, Object>> modules(long organisation, Authentication caller) {

@@ -113,10 +113,25 @@ class AccountPagesTest implements SearchTest {
         assertThat(overview).contains("Actualiteit per organisatie: Brugge", "CGG Brugge", "href=\"/te-bevestigen?organisatie=" + brugge + "\">1</a>")
                 .doesNotContain("CGG Gent");
         assertThat(co.get("/te-bevestigen?organisatie=" + brugge).body()).contains("Angstbegeleiding");
-        assertThat(co.post("/te-bevestigen/organisaties/" + brugge + "/verifieren", "_csrf=" + Session.field(overview, "_csrf")
-                + "&zone=brugge").statusCode()).isEqualTo(303);
+        String csrf2 = co.csrf("/account/wachtwoord");
+        assertThat(co.get("/te-bevestigen/organisaties/" + brugge + "/verifieren?zone=brugge").body())
+                .as("what verifying means and what is still stale").contains("Verifiëren betekent", "Nog niet bevestigd", "Angstbegeleiding")
+                .doesNotContain("Als geverifieerd bewaren");
+        HttpResponse<String> refused = co.post("/te-bevestigen/organisaties/" + brugge + "/verifieren", "_csrf=" + csrf2
+                + "&zone=brugge&checked=contact");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Nog 1 module niet bevestigd in de laatste 30 dagen (Angstbegeleiding)");
+
+        sql.run("update availability set confirmed_at = now() where module_id = " + staleModule);
+        assertThat(co.post("/te-bevestigen/organisaties/" + brugge + "/verifieren", "_csrf=" + csrf2 + "&zone=brugge").body())
+                .as("nothing ticked").contains("&#x27;Wat u met de organisatie naging&#x27; moet minstens één waarde bevatten.");
+        assertThat(co.post("/te-bevestigen/organisaties/" + brugge + "/verifieren", "_csrf=" + csrf2
+                + "&zone=brugge&checked=contact&checked=waiting&note=" + encode("Telefonisch overlopen")).statusCode()).isEqualTo(303);
         assertThat(co.get("/te-bevestigen?zone=brugge&geverifieerd=1").body()).contains("co@brugge.example");
-        assertThat(co.post("/te-bevestigen/organisaties/" + gent + "/verifieren", "_csrf=" + Session.field(overview, "_csrf"))
+        assertThat(co.get("/te-bevestigen/organisaties/" + brugge + "/verifieren").body()).contains("Eerder geverifieerd",
+                "co@brugge.example · Contactgegevens (telefoon, e-mail, adressen, contactpersonen), Wachttijden en vrije plaatsen · 2 modules",
+                "Telefonisch overlopen");
+        assertThat(co.post("/te-bevestigen/organisaties/" + gent + "/verifieren", "_csrf=" + csrf2 + "&checked=contact")
                 .statusCode()).as("not in the coordinator's zones").isEqualTo(403);
     }
 }

@@ -51,7 +51,8 @@ class CoordinatorJourneyTest implements SearchTest {
         fixtures.clean();
         Api admin = Api.admin(client);
         ours = admin.post("/api/v1/organisations", organisation("CGG Brugge")).id();
-        admin.post("/api/v1/organisations/" + ours + "/modules", module("Angstbehandeling"));
+        long angst = admin.post("/api/v1/organisations/" + ours + "/modules", module("Angstbehandeling")).id();
+        admin.put("/api/v1/modules/" + angst + "/availability", "{\"state\": \"free\", \"freePlaces\": 1}");
         theirs = admin.post("/api/v1/organisations", organisation("CKG Westhoek").replace("0403.170.701", "0412.345.614")).id();
         admin.post("/api/v1/organisations/" + theirs + "/modules",
                 module("Gezinsondersteuning").replace("[\"brugge\", \"oostkust\"]", "[\"westhoek\"]"));
@@ -83,7 +84,13 @@ class CoordinatorJourneyTest implements SearchTest {
             assertThat(page.url()).endsWith("/te-bevestigen");
             assertThat(page.locator("header nav.account").textContent()).contains("Signalen", "Rapport", "coordinator@brugge.example");
             assertThat(page.locator("main").textContent()).contains("CGG Brugge").doesNotContain("CKG Westhoek");
-            page.waitForNavigation(() -> page.locator("tr:has-text('CGG Brugge') button").click());
+            page.waitForNavigation(() -> page.locator("tr:has-text('CGG Brugge') a:has-text('Verifiëren')").click());
+            assertThat(page.locator("main").textContent()).contains("Verifiëren betekent");
+            page.getByLabel("Contactgegevens").check();
+            page.getByLabel("Wachttijden en vrije plaatsen").check();
+            page.getByLabel("Opmerking").fill("Telefonisch overlopen met de teamverantwoordelijke");
+            look(page, "coordinator-verify-" + name, width);
+            page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Als geverifieerd bewaren")).click());
             assertThat(page.locator(".saved").textContent()).contains("geverifieerd");
             look(page, "coordinator-verified-" + name, width);
 

@@ -78,8 +78,9 @@ class EditingPagesTest implements SearchTest {
         assertThat(stored.get("contact").get("email").asText()).isEqualTo("an@cgg.example.be");
         assertThat(an.get("/beheer/organisaties/" + organisation + "?opgeslagen=1").body()).contains("Opgeslagen", "Faalangsttraining");
         assertThat(an.get("/wijzigingen/" + organisation).body()).as("the audit log as a page")
-                .contains("an@cgg.example", "Gewijzigd · module " + module, "title: Angstbegeleiding → Faalangsttraining")
-                .doesNotContain("version: ");
+                .contains("an@cgg.example", "Gewijzigd · module «Faalangsttraining»", "<dt>Titel</dt><dd>Angstbegeleiding → Faalangsttraining</dd>",
+                        "<dt>Eerstelijnszones</dt><dd>Brugge, Oostkust → Brugge, Westhoek</dd>")
+                .doesNotContain("version", "updated_at");
 
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         assertThat(admin.get("/api/v1/search?q=faalangst").body().at("/hits/0/id").asLong()).isEqualTo(module);
@@ -151,6 +152,35 @@ class EditingPagesTest implements SearchTest {
         assertThat(an.post("/beheer/engagementen/" + engagementId + "/verwijderen", "_csrf=" + csrf).statusCode()).isEqualTo(303);
         assertThat(admin.get("/api/v1/organisations/" + organisation + "/locations").body().size()).isZero();
         assertThat(admin.get("/api/v1/organisations/" + organisation + "/engagements").body().size()).isZero();
+    }
+
+    @Test
+    void theAuditLogSaysWhatChangedInWordsComparesListsAsSetsAndFilters() {
+        admin.put("/api/v1/modules/" + module + "/availability", "{\"state\": \"waiting\", \"waiting\": 3, \"expectedWaitDays\": 42}");
+        Session an = Session.loggedIn(server, "an@cgg.example");
+        String csrf = an.csrf("/wachtlijsten");
+        assertThat(an.post("/wachtlijsten/" + module, "_csrf=" + csrf + "&version=0&state=waiting&waiting=3&expectedWaitDays=70")
+                .statusCode()).isEqualTo(303);
+        assertThat(an.post("/wachtlijsten/" + module + "/bevestigen", "_csrf=" + csrf + "&version=1").statusCode()).isEqualTo(303);
+        String reordered = Fixtures.withVersion(module("Angstbegeleiding").replace("[\"psychisch-welzijn\"]",
+                "[\"psychisch-welzijn\", \"gezin-opvoeding\"]"), 0);
+        admin.put("/api/v1/modules/" + module, reordered);
+        admin.put("/api/v1/modules/" + module, Fixtures.withVersion(module("Angstbegeleiding").replace("[\"psychisch-welzijn\"]",
+                "[\"gezin-opvoeding\", \"psychisch-welzijn\"]"), 1));
+
+        String log = an.get("/wijzigingen/" + organisation).body();
+        assertThat(log).contains("Gewijzigd · beschikbaarheid van module «Angstbegeleiding»",
+                "<dt>Wachttijd</dt><dd>6 weken → 10 weken</dd>",
+                "Bevestigd als nog steeds correct · beschikbaarheid van module «Angstbegeleiding»",
+                "<dt>Levensdomeinen</dt><dd>Psychisch welzijn → Gezin &amp; opvoeding, Psychisch welzijn</dd>")
+                .doesNotContain("confirmed_at", "+00:00", "module " + module + " ");
+        assertThat(log.split("Gewijzigd · module «Angstbegeleiding»").length - 1).as("reordering is no change").isEqualTo(1);
+        assertThat(log).containsPattern("<strong>\\d{1,2} \\p{L}+ \\d{4} om \\d{2}:\\d{2}</strong>");
+
+        String mine = an.get("/wijzigingen/" + organisation + "?wie=" + encode("an@cgg.example")).body();
+        assertThat(mine).contains("Wachttijd").doesNotContain("Levensdomeinen</dt>");
+        String other = an.get("/wijzigingen/" + organisation + "?item=module-" + otherModule).body();
+        assertThat(other).contains("Nog geen wijzigingen.");
     }
 
     @Test

@@ -106,7 +106,7 @@ class PageAuthorisationMatrixTest implements SearchTest {
                 new Row("/beheer/engagementen/{engagement}/verwijderen", t -> t, statuses(303, 303, 403, 403, 303), refusedWithoutToken),
                 new Row("/beheer/organisaties/{ours}/tokens", t -> t + "&label=Systeem", statuses(303, 200, 403, 403, 200), refusedWithoutToken),
                 new Row("/beheer/organisaties/{ours}/tokens/{token}/intrekken", t -> t, statuses(303, 303, 403, 403, 303), refusedWithoutToken),
-                new Row("/te-bevestigen/organisaties/{ours}/verifieren", t -> t, statuses(303, 403, 403, 303, 303), refusedWithoutToken),
+                new Row("/te-bevestigen/organisaties/{ours}/verifieren", t -> t + "&checked=contact", statuses(303, 403, 403, 409, 409), refusedWithoutToken),
                 new Row("/accounts/nieuw", t -> t + "&email=nieuw-{n}%40ours.example&name=Nieuw&password=" + encode(Session.PASSWORD)
                         + "&role=editor&organisations={ours}", statuses(303, 403, 403, 303, 303), refusedWithoutToken),
                 new Row("/account/wachtwoord", t -> t + "&currentPassword=" + encode(Session.PASSWORD) + "&newPassword=" + encode(Session.PASSWORD),
