@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +41,9 @@ public record EntityForm(List<FormField> fields) {
             }
             if (value instanceof Collection<?> list) {
                 List<String> items = list.stream().map(String::valueOf).toList();
-                values.put(field.name(), field.kind() == Kind.CODES ? List.of(String.join(", ", items)) : items);
+                values.put(field.name(), items);
             } else if (value != null && !(field.kind() == Kind.CHECKBOX && Boolean.FALSE.equals(value))) {
-                values.put(field.name(), List.of(String.valueOf(value)));
+                values.put(field.name(), List.of(field.words() == null ? String.valueOf(value) : field.words().shown().apply(String.valueOf(value))));
             }
         }
         return values;
@@ -59,6 +58,9 @@ public record EntityForm(List<FormField> fields) {
         for (FormField field : fields) {
             List<String> values = typed.getOrDefault(field.name(), List.of());
             String first = values.isEmpty() ? "" : values.get(0).strip();
+            if (field.words() != null && !first.isEmpty()) {
+                first = field.words().sent().apply(first);
+            }
             String[] path = field.name().split("\\.");
             ObjectNode parent = root;
             for (int i = 0; i < path.length - 1; i++) {
@@ -80,10 +82,6 @@ public record EntityForm(List<FormField> fields) {
                                     array.add(v);
                                 }
                             });
-                }
-                case CODES -> {
-                    ArrayNode array = parent.putArray(key);
-                    Arrays.stream(first.split("[,;\\s]+")).filter(v -> !v.isEmpty()).forEach(array::add);
                 }
                 case CHECKBOX -> parent.put(key, !first.isEmpty());
                 case NUMBER -> {
@@ -131,7 +129,7 @@ public record EntityForm(List<FormField> fields) {
             row.put("label", field.label());
             row.put("hint", field.hint());
             row.put("required", field.required());
-            row.put(field.kind() == Kind.IDS ? "checkboxes" : field.kind().name().toLowerCase(), true);
+            row.put(field.kind() == Kind.IDS ? "checkboxes" : field.words() != null ? "text" : field.kind().name().toLowerCase(), true);
             row.put("inputType", switch (field.kind()) {
                 case EMAIL -> "email";
                 case TEL -> "tel";
@@ -142,7 +140,7 @@ public record EntityForm(List<FormField> fields) {
             row.put("numeric", field.kind() == Kind.NUMBER);
             row.put("value", value.isEmpty() || field.kind() == Kind.PASSWORD ? "" : value.get(0));
             row.put("checked", !value.isEmpty() && !value.get(0).isEmpty() && !"false".equals(value.get(0)));
-            row.put("options", field.options().stream().map(o -> Map.of("code", o.code(), "name", o.name(),
+            row.put("options", options(field, value).stream().map(o -> Map.of("code", o.code(), "name", o.name(),
                     "id", field.id() + "-" + o.code(), "selected", value.contains(o.code()))).toList());
             List<String> messages = errors.stream().filter(e -> field.equals(field(e)))
                     .map(e -> FieldMessages.say(e, this::label)).toList();
@@ -154,6 +152,17 @@ public record EntityForm(List<FormField> fields) {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The field's choices, and any stored value that is not among them, so that saving never drops it. */
+    private static List<FormField.Option> options(FormField field, List<String> values) {
+        if (field.kind() != Kind.CHECKBOXES && field.kind() != Kind.SELECT) {
+            return field.options();
+        }
+        List<FormField.Option> options = new ArrayList<>(field.options());
+        values.stream().filter(v -> !v.isBlank() && options.stream().noneMatch(o -> o.code().equals(v)))
+                .forEach(v -> options.add(new FormField.Option(v, v)));
+        return options;
     }
 
     private static List<String> normal(@Nullable List<String> values) {

@@ -3,6 +3,8 @@ package be.hulpwijzer.web.editing;
 import be.hulpwijzer.catalogue.method.MethodRepository;
 import be.hulpwijzer.catalogue.module.HelpModule;
 import be.hulpwijzer.catalogue.reference.CodeName;
+import be.hulpwijzer.catalogue.reference.Languages;
+import be.hulpwijzer.catalogue.reference.Municipality;
 import be.hulpwijzer.catalogue.reference.ReferenceData;
 import be.hulpwijzer.web.editing.FormField.Kind;
 import be.hulpwijzer.web.editing.FormField.Option;
@@ -40,8 +42,9 @@ class Forms {
                 field("name", Kind.TEXT, true),
                 field("street", Kind.TEXT, false),
                 field("postcode", Kind.TEXT, true),
-                field("municipality", Kind.TEXT, false).hint(Texts.get("form.hint.municipality")),
-                field("latitude", Kind.DECIMAL, false),
+                field("municipality", Kind.TEXT, false).hint(Texts.get("form.hint.municipality"))
+                        .words(new FormField.Words(this::municipalityName, this::municipalityCode)),
+                field("latitude", Kind.DECIMAL, false).hint(Texts.get("form.hint.coordinates")),
                 field("longitude", Kind.DECIMAL, false),
                 field("confidential", Kind.CHECKBOX, false).hint(Texts.get("form.hint.confidential"))));
     }
@@ -53,13 +56,16 @@ class Forms {
                 field("type", Kind.SELECT, true).options(codes(reference.moduleTypes())),
                 field("setting", Kind.SELECT, true).options(translated("setting.", HelpModule.SETTINGS)),
                 field("access", Kind.SELECT, true).options(translated("access.", HelpModule.ACCESS)),
-                field("ageMinMonths", Kind.NUMBER, true).hint(Texts.get("form.hint.ageMonths")),
-                field("ageMaxMonths", Kind.NUMBER, false).hint(Texts.get("form.hint.ageMaxMonths")),
+                field("ageMinMonths", Kind.NUMBER, true).hint(Texts.get("form.hint.ageMonths"))
+                        .words(new FormField.Words(m -> AgeWords.words(Integer.parseInt(m), false), t -> AgeWords.months(t, false))),
+                field("ageMaxMonths", Kind.NUMBER, false).hint(Texts.get("form.hint.ageMaxMonths"))
+                        .words(new FormField.Words(m -> AgeWords.words(Integer.parseInt(m), true), t -> AgeWords.months(t, true))),
                 field("lifeDomains", Kind.CHECKBOXES, true).options(codes(reference.lifeDomains())),
                 field("zones", Kind.CHECKBOXES, true).options(zones()),
                 field("methods", Kind.CHECKBOXES, false).options(methods.listOrderByName().stream()
                         .map(m -> new Option(m.code(), m.name())).toList()),
-                field("languages", Kind.CODES, false).hint(Texts.get("form.hint.languages")),
+                field("languages", Kind.CHECKBOXES, false).hint(Texts.get("form.hint.languages"))
+                        .options(Languages.OFFERED.stream().map(code -> new Option(code, Languages.name(code))).toList()),
                 field("intensity", Kind.TEXT, false),
                 field("cost", Kind.TEXT, false),
                 field("referralProcedure", Kind.TEXTAREA, false),
@@ -80,6 +86,19 @@ class Forms {
                 field("zones", Kind.CHECKBOXES, true).options(zones()),
                 field("validFrom", Kind.DATE, true),
                 field("validTo", Kind.DATE, false)));
+    }
+
+    /** A municipality by its name ("Brugge" for 31005). */
+    private String municipalityName(String nisCode) {
+        Municipality municipality = reference.municipalitiesByNis().get(nisCode);
+        return municipality == null ? nisCode : municipality.name();
+    }
+
+    /** A typed municipality name as its NIS code; a NIS code as it is; anything else as typed (the API names it). */
+    private String municipalityCode(String typed) {
+        String name = typed.strip();
+        return reference.municipalities().stream().filter(m -> m.name().equalsIgnoreCase(name) || m.nisCode().equals(name))
+                .map(Municipality::nisCode).findFirst().orElse(name);
     }
 
     private static FormField field(String name, Kind kind, boolean required) {

@@ -65,12 +65,14 @@ class OrganisationAdminController {
     private final Csrf csrf;
     private final Ownership ownership;
     private final Clock clock;
+    private final be.hulpwijzer.catalogue.reference.ReferenceData reference;
 
     OrganisationAdminController(OrganisationRepository organisations, LocationRepository locations, ModuleRepository modules,
                                 EngagementRepository engagements, AvailabilityService availability,
                                 OrganisationWriter writer, Tokens tokens, Forms forms, EditFlow flow, Csrf csrf,
-                                Ownership ownership, Clock clock) {
+                                Ownership ownership, Clock clock, be.hulpwijzer.catalogue.reference.ReferenceData reference) {
         this.ownership = ownership;
+        this.reference = reference;
         this.clock = clock;
         this.organisations = organisations;
         this.locations = locations;
@@ -172,7 +174,8 @@ class OrganisationAdminController {
         model.put("id", id);
         model.put("csrf", csrf.token(request));
         model.put("locations", locations.findByOrganisationIdOrderByName(id).stream()
-                .map(l -> Map.of("id", l.id(), "name", l.name(), "postcode", l.postcode(), "confidential", l.confidential())).toList());
+                .map(l -> Map.of("id", l.id(), "name", l.name(), "postcode", l.postcode(), "confidential", l.confidential(),
+                        "place", place(l.nisCode()))).toList());
         List<be.hulpwijzer.catalogue.module.HelpModule> offered = modules.findByOrganisationIdOrderByTitle(id);
         Map<Long, be.hulpwijzer.catalogue.availability.AvailabilityView> current =
                 availability.current(offered.stream().map(be.hulpwijzer.catalogue.module.HelpModule::id).toList());
@@ -199,6 +202,16 @@ class OrganisationAdminController {
         }
         return e.validTo() == null ? Texts.get("engagementValidOpen", Dutch.date(e.validFrom()))
                 : Texts.get("engagementValid", Dutch.date(e.validFrom()), Dutch.date(e.validTo()));
+    }
+
+    /** "Brugge (zone Brugge)": the municipality found from the postcode, and the zone it belongs to. */
+    private String place(String nisCode) {
+        be.hulpwijzer.catalogue.reference.Municipality municipality = reference.municipalitiesByNis().get(nisCode);
+        if (municipality == null) {
+            return nisCode;
+        }
+        return Texts.get("managePlace", municipality.name(), String.join(", ", municipality.zones().stream()
+                .map(z -> reference.zonesByCode().containsKey(z) ? reference.zonesByCode().get(z).name() : z).toList()));
     }
 
     private String period(be.hulpwijzer.catalogue.engagement.Engagement e) {

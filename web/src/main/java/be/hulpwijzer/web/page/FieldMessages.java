@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * The API's messages as a page says them: a field by its label, never by its JSON name. The API names
  * {@code 'expectedWaitDays'}; the page says {@code 'Verwachte wachttijd (dagen)'}. A message whose
- * API wording itself names JSON fields has its own page wording under {@code error.<code>} in the bundle.
+ * API wording itself names JSON fields has its own page wording under {@code error.<code>} in the bundle,
+ * or for one field only under {@code error.<field>.<code>}.
  */
 public final class FieldMessages {
 
@@ -22,13 +23,16 @@ public final class FieldMessages {
      */
     public static String say(FieldError error, Function<String, String> labels) {
         List<Object> args = error.args().stream().map(arg -> arg instanceof String name ? label(name, labels) : arg).toList();
+        String field = error.field() == null ? "" : error.field();
+        if (Texts.has("error." + field + "." + error.code())) {
+            return Texts.get("error." + field + "." + error.code(), args.toArray());
+        }
         if (Texts.has("error." + error.code())) {
             return Texts.get("error." + error.code(), args.toArray());
         }
         if (!error.args().isEmpty()) {
             return Messages.get(error.code(), args.toArray());
         }
-        String field = error.field() == null ? "" : error.field();
         String label = labels.apply(field.replaceAll("\\[\\d+]$", ""));
         return label == null ? error.message() : error.message().replace("'" + field + "'", "'" + label + "'")
                 .replace("'" + field.replaceAll("\\[\\d+]$", "") + "'", "'" + label + "'");

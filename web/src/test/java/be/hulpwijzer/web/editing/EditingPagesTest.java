@@ -66,7 +66,9 @@ class EditingPagesTest implements SearchTest {
         Session an = Session.loggedIn(server, "an@cgg.example");
         assertThat(an.get("/beheer").body()).contains("CGG Brugge").doesNotContain("CGG Ander");
         String form = an.get("/beheer/modules/" + module).body();
-        assertThat(form).contains("value=\"Angstbegeleiding\"", "value=\"oostkust\" checked", "value=\"nl, fr\"");
+        assertThat(form).contains("value=\"Angstbegeleiding\"", "value=\"oostkust\" checked",
+                "value=\"nl\" checked> Nederlands", "value=\"fr\" checked> Frans", "value=\"ar\"> Arabisch",
+                "value=\"12 jaar\"", "value=\"18 jaar en 0 maanden\"");
 
         HttpResponse<String> saved = an.post("/beheer/modules/" + module, moduleForm("Faalangsttraining", "0", Session.field(form, "_csrf"))
                 + "&zones=westhoek");
@@ -76,6 +78,9 @@ class EditingPagesTest implements SearchTest {
         assertThat(stored.get("title").asText()).isEqualTo("Faalangsttraining");
         assertThat(stored.get("zones").toString()).isEqualTo("[\"brugge\",\"westhoek\"]");
         assertThat(stored.get("contact").get("email").asText()).isEqualTo("an@cgg.example.be");
+        assertThat(stored.get("ageMinMonths").asInt()).as("12 jaar").isEqualTo(144);
+        assertThat(stored.get("ageMaxMonths").asInt()).as("tot en met 17 jaar: up to the 18th birthday").isEqualTo(215);
+        assertThat(stored.get("languages").toString()).isEqualTo("[\"nl\",\"fr\"]");
         assertThat(an.get("/beheer/organisaties/" + organisation + "?opgeslagen=1").body()).contains("Opgeslagen", "Faalangsttraining");
         assertThat(an.get("/wijzigingen/" + organisation).body()).as("the audit log as a page")
                 .contains("an@cgg.example", "Gewijzigd · module «Faalangsttraining»", "<dt>Titel</dt><dd>Angstbegeleiding → Faalangsttraining</dd>",
@@ -92,13 +97,13 @@ class EditingPagesTest implements SearchTest {
         String csrf = an.csrf("/beheer/modules/" + module);
         String typed = moduleForm("Nieuwe titel die blijft", "0", csrf)
                 .replace("contact.email=an%40cgg.example.be", "contact.email=geen-adres")
-                .replace("ageMinMonths=144", "ageMinMonths=twaalf");
+                .replace("ageMinMonths=" + encode("12 jaar"), "ageMinMonths=twaalf");
         HttpResponse<String> page = an.post("/beheer/modules/" + module, typed);
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Niet alles is in orde", "href=\"#f-contact-email\"",
                 "&#x27;E-mail contactpersoon&#x27; is geen geldig e-mailadres.",
-                "&#x27;Leeftijd vanaf (in maanden)&#x27; moet een geheel getal zijn.",
+                "&#x27;Leeftijd vanaf&#x27; begrijpen we niet: schrijf bv. zwangerschap, 18 maanden of 12 jaar.",
                 "value=\"geen-adres\"", "value=\"twaalf\"", "value=\"Nieuwe titel die blijft\"");
         assertThat(admin.get("/api/v1/modules/" + module).body().get("title").asText()).isEqualTo("Angstbegeleiding");
     }
@@ -130,10 +135,12 @@ class EditingPagesTest implements SearchTest {
         String csrf = an.csrf("/beheer/organisaties/" + organisation);
 
         HttpResponse<String> location = an.post("/beheer/organisaties/" + organisation + "/locaties/nieuw",
-                "_csrf=" + csrf + "&name=Onthaal&street=" + encode("Markt 1") + "&postcode=8000&confidential=true");
+                "_csrf=" + csrf + "&name=Onthaal&street=" + encode("Markt 1") + "&postcode=8000&municipality=brugge&confidential=true");
         assertThat(location.statusCode()).as(location.body()).isEqualTo(303);
         JsonNode locations = admin.get("/api/v1/organisations/" + organisation + "/locations").body();
         assertThat(locations.get(0).get("confidential").asBoolean()).isTrue();
+        assertThat(locations.get(0).get("nisCode").asText()).as("the municipality typed by name").isEqualTo("31005");
+        assertThat(an.get("/beheer/organisaties/" + organisation).body()).contains("8000 Brugge (zone Brugge)");
         long locationId = locations.get(0).get("id").asLong();
         assertThat(an.post("/beheer/organisaties/" + organisation + "/locaties/nieuw", "_csrf=" + csrf + "&name=X&postcode=9999")
                 .body()).contains("&#x27;9999&#x27; is geen postcode in Vlaanderen of Brussel.");
@@ -234,8 +241,8 @@ class EditingPagesTest implements SearchTest {
     private static String moduleForm(String title, String version, String csrf) {
         return "_csrf=" + csrf + "&version=" + version + "&title=" + encode(title)
                 + "&description=" + encode("Kortdurende begeleiding voor jongeren met angst.")
-                + "&type=consult&setting=ambulant&access=rtj&ageMinMonths=144&ageMaxMonths=216"
-                + "&lifeDomains=psychisch-welzijn&zones=brugge&languages=" + encode("nl, fr")
+                + "&type=consult&setting=ambulant&access=rtj&ageMinMonths=" + encode("12 jaar") + "&ageMaxMonths=" + encode("17 jaar")
+                + "&lifeDomains=psychisch-welzijn&zones=brugge&languages=nl&languages=fr"
                 + "&referralProcedure=" + encode("Bel het onthaal.") + "&contact.name=" + encode("An Peeters")
                 + "&contact.phone=" + encode("050 12 34 56") + "&contact.email=" + encode("an.peeters@cgg.example.be").replace("an.peeters", "an")
                 + "&status=active";

@@ -86,7 +86,7 @@ class PageAuthorisationMatrixTest implements SearchTest {
     @Test
     void everyPageWriteAnswersEachCallerExactlyWithAndWithoutCsrfToken() {
         int[] refusedWithoutToken = statuses(303, 403, 403, 403, 403);
-        String moduleForm = "&title=Titel&type=consult&setting=ambulant&access=rtj&ageMinMonths=144&lifeDomains=psychisch-welzijn"
+        String moduleForm = "&title=Titel&type=consult&setting=ambulant&access=rtj&ageMinMonths=12+jaar&lifeDomains=psychisch-welzijn"
                 + "&zones=brugge&status=active";
         List<Row> rows = List.of(
                 //                                                                                            anon edO edT coord admin

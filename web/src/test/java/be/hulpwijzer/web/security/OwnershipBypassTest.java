@@ -119,7 +119,7 @@ class OwnershipBypassTest implements SearchTest {
     }
 
     static final String ORGANISATION = "{\"version\": 0, \"name\": \"Overgenomen\", \"sector\": \"cgg\"}";
-    static final String MODULE_FORM = "&title=Overgenomen&type=consult&setting=ambulant&access=rtj&ageMinMonths=144"
+    static final String MODULE_FORM = "&title=Overgenomen&type=consult&setting=ambulant&access=rtj&ageMinMonths=12+jaar"
             + "&lifeDomains=psychisch-welzijn&zones=brugge&status=active";
 
     static final List<Attack> ATTACKS = List.of(
