@@ -154,6 +154,45 @@ public class Freshness {
         });
     }
 
+    /**
+     * The organisations of a zone with modules not confirmed for 30 days, most to chase first, each with
+     * its stale modules and whom to ask.
+     */
+    @Connectable
+    public List<Chase> toChase(String zone, Authentication caller) {
+        List<OrganisationFreshness> stale = freshness(zone, caller).stream().filter(f -> f.stale() > 0).toList();
+        List<Chase> result = new ArrayList<>();
+        for (OrganisationFreshness f : stale) {
+            result.add(jdbc.execute(c -> {
+                List<String> modules = staleModules(f.id()).stream().map(ToConfirm::title).toList();
+                List<Chase.Contact> editors = new ArrayList<>();
+                String phone = null;
+                String email = null;
+                try (PreparedStatement ps = c.prepareStatement("""
+                        select a.name, a.email from account a join account_organisation ao on ao.account_id = a.id
+                        where ao.organisation_id = ? and a.role = 'editor' order by a.name""")) {
+                    ps.setLong(1, f.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            editors.add(new Chase.Contact(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("select phone, email from organisation where id = ?")) {
+                    ps.setLong(1, f.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            phone = rs.getString(1);
+                            email = rs.getString(2);
+                        }
+                    }
+                }
+                return new Chase(f.id(), f.name(), modules, f.oldestConfirmation(), phone, email, editors);
+            }));
+        }
+        return result;
+    }
+
     /** Freshness per organisation: of those serving a zone, or of one organisation. */
     private List<OrganisationFreshness> organisations(@Nullable String zone, @Nullable Long organisation) {
         return jdbc.execute(c -> {

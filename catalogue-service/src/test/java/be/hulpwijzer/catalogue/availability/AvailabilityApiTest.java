@@ -77,7 +77,7 @@ class AvailabilityApiTest implements PostgresTest {
     @Test
     void availabilityNotConfirmedForThirtyDaysIsStale() {
         String longAgo = Instant.now().minus(31, ChronoUnit.DAYS).toString();
-        Api.Reply reply = api.put(path, "{\"state\": \"waiting\", \"confirmedAt\": \"" + longAgo + "\"}");
+        Api.Reply reply = api.put(path, "{\"state\": \"waiting\", \"waiting\": 3, \"confirmedAt\": \"" + longAgo + "\"}");
         assertThat(reply.body().get("stale").asBoolean()).isTrue();
     }
 

@@ -71,7 +71,7 @@ class VerifyPageController {
     @Get
     HttpResponse<?> page(long id, HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String zone) {
         ownership.requireCoordinates(caller, id);
-        return HttpResponse.ok(view(id, request, caller, zone(zone), Verification.PARTS, "", List.of()));
+        return HttpResponse.ok(view(id, request, caller, zone(zone), List.of(), "", List.of()));
     }
 
     @Post
@@ -130,7 +130,7 @@ class VerifyPageController {
         model.put("errors", errors);
         model.put("history", freshness.verifications(id, caller).stream().map(v -> Map.of("when", Dutch.date(v.verifiedAt()),
                 "who", v.verifiedBy(), "what", String.join(", ", v.checked().stream().map(p -> Texts.get("verifyPart." + p)).toList()),
-                "note", v.note() == null ? "" : v.note(), "modules", v.modules())).toList());
+                "note", v.note() == null ? "" : v.note(), "modules", Texts.get("verifyModules", v.modules()))).toList());
         return new ModelAndView<>("verify", model);
     }
 }

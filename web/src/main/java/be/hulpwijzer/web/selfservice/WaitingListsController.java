@@ -79,6 +79,9 @@ class WaitingListsController {
 
     @Get
     HttpResponse<?> page(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue Long bijgewerkt) {
+        if (Roles.organisations(caller).isEmpty() && caller.getRoles().contains(Roles.COORDINATOR)) {
+            return HttpResponse.seeOther(URI.create("/coordinatie")); // a coordinator keeps no waiting lists: their zones first
+        }
         Map<String, Object> model = model(request, caller, Map.of(), Map.of());
         if (bijgewerkt != null) {
             model.put("saved", Texts.get("waitingSaved"));

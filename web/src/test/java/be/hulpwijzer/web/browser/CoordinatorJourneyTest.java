@@ -40,6 +40,8 @@ class CoordinatorJourneyTest implements SearchTest {
     HttpClient client;
     @Inject
     Fixtures fixtures;
+    @Inject
+    be.hulpwijzer.catalogue.testing.Sql sql;
 
     Playwright playwright;
     com.microsoft.playwright.Browser browser;
@@ -58,6 +60,14 @@ class CoordinatorJourneyTest implements SearchTest {
                 module("Gezinsondersteuning").replace("[\"brugge\", \"oostkust\"]", "[\"westhoek\"]"));
         admin.post("/api/v1/accounts", "{\"email\": \"coordinator@brugge.example\", \"name\": \"Els\", \"password\": \""
                 + PASSWORD + "\", \"role\": \"coordinator\", \"zones\": [\"brugge\"]}");
+        long caw = admin.post("/api/v1/organisations", organisation("CAW Noord-West-Vlaanderen").replace("0403.170.701", "0424.242.465")
+                .replace("050 12 34 56", "050 66 30 60")).id();
+        long late = admin.post("/api/v1/organisations/" + caw + "/modules", module("Contextbegeleiding jongeren")).id();
+        admin.put("/api/v1/modules/" + late + "/availability", "{\"state\": \"waiting\", \"waiting\": 6, \"expectedWaitDays\": 60}");
+        sql.run("update availability set confirmed_at = now() - interval '45 days' where module_id = " + late);
+        admin.post("/api/v1/accounts", "{\"email\": \"jan@caw.example\", \"name\": \"Jan Peeters\", \"password\": \""
+                + PASSWORD + "\", \"role\": \"editor\", \"organisations\": [" + caw + "]}");
+        admin.get("/api/v1/search?q=autisme&zone=brugge&age=15");
         playwright = Browser.playwright();
         browser = Browser.chromium(playwright);
     }
@@ -103,6 +113,25 @@ class CoordinatorJourneyTest implements SearchTest {
             assertThat(page.locator("header nav.account").count()).isZero();
             page.navigate(server.getURL() + "/te-bevestigen");
             page.waitForURL("**/login");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"desktop, 1280, 900", "phone, 360, 740"})
+    void landsOnTheirZonesAndSeesWhomToChaseAndWhatWasMissed(String name, int width, int height) {
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(width, height))) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/login");
+            signIn(page, PASSWORD);
+            page.waitForURL("**/coordinatie");
+            String main = page.locator("main").textContent();
+            assertThat(main).contains("Mijn zones", "Brugge", "niet recent bevestigd", "CAW Noord-West-Vlaanderen",
+                    "Contextbegeleiding jongeren", "Jan Peeters", "jan@caw.example", "050 66 30 60", "\u201cautisme\u201d")
+                    .doesNotContain("CKG Westhoek");
+            String mail = page.locator("a:has-text('Mail opstellen')").first().getAttribute("href");
+            assertThat(mail).startsWith("mailto:jan@caw.example?subject=").contains("Contextbegeleiding%20jongeren", "%2Fte-bevestigen");
+            look(page, "coordinator-landing-" + name, width);
         }
     }
 

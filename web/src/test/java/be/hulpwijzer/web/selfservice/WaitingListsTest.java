@@ -171,7 +171,9 @@ class WaitingListsTest implements SearchTest {
                 + "\", \"role\": \"coordinator\", \"zones\": [\"westhoek\"]}");
         admin.get("/api/v1/search?q=angst&zone=westhoek&domain=psychisch-welzijn&age=15");
         Session co = Session.loggedIn(server, "co@westhoek.example");
-        assertThat(co.get("/wachtlijsten").body()).as("where login lands").contains("href=\"/signalen\"");
+        assertThat(co.get("/wachtlijsten").headers().firstValue("Location").orElse("")).as("a coordinator lands on their zones")
+                .isEqualTo("/coordinatie");
+        assertThat(co.get("/coordinatie").body()).contains("Mijn zones", "Westhoek", "href=\"/signalen\"");
         assertThat(co.post("/wachtlijsten/" + ours, "state=free&freePlaces=9&version=0&_csrf=x").statusCode())
                 .as("coordinators do not change an organisation's entries").isEqualTo(403);
         HttpResponse<String> coordinator = co.get("/signalen");
