@@ -1,5 +1,6 @@
 package be.hulpwijzer.indexer.signals;
 
+import be.hulpwijzer.catalogue.report.Breakdowns;
 import be.hulpwijzer.catalogue.report.PeriodFigures;
 import be.hulpwijzer.catalogue.report.WaitingFigures;
 import io.micronaut.core.annotation.Nullable;
@@ -14,7 +15,9 @@ import java.util.List;
  */
 public record PeriodReport(String region, List<String> zones, String from, String to, @Nullable Instant figuresComputedAt,
                            PeriodFigures.Totals totals, List<WaitingFigures.Cell> waiting, List<PeriodFigures.Month> trend,
-                           List<Signals.Signal> unmetSearches) {
+                           List<Signals.Signal> unmetSearches, Breakdowns.Group overall, List<Breakdowns.Group> byAccess,
+                           List<Breakdowns.Group> byType, List<Breakdowns.Comparison> comparison,
+                           List<Breakdowns.EngagementCapacity> engagements, int searches) {
 
     /** The unmet searches a report lists at most. */
     static final int SIGNALS = 200;

@@ -45,7 +45,7 @@ public class SignalsController {
     HttpResponse<String> csv(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
                              @Nullable @QueryValue String zone, @Nullable @QueryValue String province,
                              @QueryValue(defaultValue = "1000") int limit) throws IOException {
-        return HttpResponse.ok(SignalsCsv.of(signals(from, to, zone, province, limit))).contentType("text/csv; charset=utf-8")
+        return HttpResponse.ok(SignalsCsv.of(signals(from, to, zone, province, limit), reference)).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"signalen.csv\"");
     }
 }

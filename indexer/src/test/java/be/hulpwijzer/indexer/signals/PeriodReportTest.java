@@ -77,6 +77,8 @@ class PeriodReportTest implements SearchTest {
         api.get("/api/v1/search?q=slaapproblemen&zone=brugge");
         api.get("/api/v1/search?q=slaapproblemen&zone=brugge");
         api.get("/api/v1/search?q=slaapproblemen&zone=gent");
+        api.post("/api/v1/organisations/" + organisation + "/engagements", "{\"title\": \"GBO-consult binnen 5 dagen\", "
+                + "\"capacityPerMonth\": 2, \"responseTimeDays\": 5, \"zones\": [\"brugge\"], \"validFrom\": \"2025-01-01\"}");
     }
 
     @Test
@@ -103,6 +105,19 @@ class PeriodReportTest implements SearchTest {
         assertThat(trend.get(2).get("medianWaitDays").asDouble()).isEqualTo(50.0);
         assertThat(trend.get(2).get("modulesWithWait").asInt()).isEqualTo(2);
 
+        assertThat(report.get("overall").get("waiting").asInt()).as("children and families waiting: 4 + 1").isEqualTo(5);
+        assertThat(report.get("searches").asInt()).as("the denominator of 'found nothing'").isEqualTo(2);
+        assertThat(report.get("byAccess").get(0).get("code").asText()).isEqualTo("rtj");
+        assertThat(report.get("byAccess").get(0).get("waiting").asInt()).isEqualTo(5);
+        assertThat(report.get("byType").get(0).get("code").asText()).isEqualTo("consult");
+        JsonNode comparison = report.get("comparison");
+        assertThat(comparison).hasSize(3);
+        assertThat(comparison.get(1).get("name").asText()).isEqualTo("West-Vlaanderen");
+        assertThat(comparison.get(2).get("name").asText()).isEqualTo("Vlaanderen en Brussel");
+        assertThat(comparison.get(2).get("figures").get("waiting").asInt()).as("Gent's 9 counts in Flanders").isEqualTo(14);
+        assertThat(comparison.get(2).get("figures").get("modules").asInt()).isEqualTo(3);
+        assertThat(report.get("engagements").get(0).get("capacityPerMonth").asInt()).isEqualTo(2);
+
         JsonNode unmet = report.get("unmetSearches");
         assertThat(unmet).hasSize(1);
         assertThat(unmet.get(0).get("zones").toString()).isEqualTo("[\"brugge\"]");
@@ -119,14 +134,18 @@ class PeriodReportTest implements SearchTest {
 
         String csv = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/reports/period/csv?zone=brugge&" + period)
                 .bearerAuth(Api.ADMIN_TOKEN));
-        assertThat(csv.lines().findFirst().orElse("")).startsWith("section,region,zone,life_domain,month,modules");
-        assertThat(csv.lines().filter(l -> l.startsWith("trend,Brugge,,psychisch-welzijn,"))).hasSize(3);
-        assertThat(csv).contains("totals,Brugge,brugge,,", "waiting,Brugge,brugge,psychisch-welzijn,,2,0,50.0,74.0,1",
-                "unmet_searches,Brugge,brugge,");
+        assertThat(csv).as("Excel reads UTF-8 only with a byte order mark").startsWith("\uFEFFOnderdeel;Regio;Zone (code);Zone;");
+        assertThat(csv.lines().filter(l -> l.startsWith("Verloop per maand;Brugge;;;psychisch-welzijn;Psychisch welzijn;"))).hasSize(3);
+        assertThat(csv).contains("Wachttijd per zone en levensdomein;Brugge;brugge;Brugge;psychisch-welzijn;Psychisch welzijn;;;;2;0;;50;74;1;",
+                "Totaal;Brugge;", "Per toegang;Brugge;;;;;rtj;Rechtstreeks toegankelijk (RTJ);;2;0;5;50;;1;50;",
+                "Vergelijking;Vlaanderen en Brussel;;;;;;;;3;0;14;80;;1;33,3;", "Engagementen;Brugge;brugge;Brugge;;;;CGG Brugge: GBO-consult binnen 5 dagen;",
+                "Zoekopdrachten zonder (vrij) aanbod;Brugge;brugge;Brugge;")
+                .doesNotContain("50.0", "0000000");
         String signals = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/reports/signals/csv?province=Oost-Vlaanderen&" + period)
                 .bearerAuth(Api.ADMIN_TOKEN));
         assertThat(signals.lines()).hasSize(2);
-        assertThat(signals.lines().skip(1).findFirst().orElse("")).contains(",gent,", ",1,1,1");
+        assertThat(signals).startsWith("\uFEFF");
+        assertThat(signals.lines().skip(1).findFirst().orElse("")).contains(";gent;Gent;", ";1;1;1");
     }
 
     @Test

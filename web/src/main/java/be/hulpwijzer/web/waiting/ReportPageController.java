@@ -1,7 +1,9 @@
 package be.hulpwijzer.web.waiting;
 
 import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.report.Breakdowns;
 import be.hulpwijzer.catalogue.report.PeriodFigures;
+import be.hulpwijzer.catalogue.reference.CodeName;
 import be.hulpwijzer.catalogue.report.WaitingFigures;
 import be.hulpwijzer.catalogue.security.Roles;
 import be.hulpwijzer.indexer.signals.PeriodReports;
@@ -61,12 +63,29 @@ class ReportPageController {
                 Math.round(totals.staleShare() * 100)));
         model.put("computedAt", report.figuresComputedAt() == null ? "" : Texts.get("figuresComputedAt", Dutch.dateTime(report.figuresComputedAt())));
         model.put("waiting", report.waiting().stream().map(this::waitingRow).toList());
-        model.put("trendMonths", months(report.trend()));
+        model.put("trendMonths", months(report.trend()).stream().map(ReportPageController::shortMonth).toList());
         model.put("trend", trendRows(report.trend()));
         model.put("signals", report.unmetSearches().stream().map(words::row).toList());
+        model.put("waitingTotal", Texts.get("reportWaitingTotal", report.overall().waiting(), report.overall().modulesWithWaitingCount(),
+                report.searches()));
+        model.put("comparison", report.comparison().stream().map(c -> group(c.name(), c.figures())).toList());
+        model.put("byAccess", report.byAccess().stream().map(g -> group(Texts.get("access." + g.code()), g)).toList());
+        model.put("byType", report.byType().stream().map(g -> group(CodeName.nameOf(reference.moduleTypes(), g.code()), g)).toList());
+        model.put("engagements", report.engagements().stream().map(e -> Map.of("name", e.organisation() + ": " + e.title(),
+                "zones", String.join(", ", e.zones().stream().map(z -> reference.zonesByCode().containsKey(z)
+                        ? reference.zonesByCode().get(z).name() : z).toList()),
+                "capacity", e.capacityPerMonth() == null ? "–" : String.valueOf(e.capacityPerMonth()),
+                "response", e.responseTimeDays() == null ? "–" : Texts.get("days", e.responseTimeDays()))).toList());
         model.put("csv", "/api/v1/reports/period/csv?" + chosen.query());
         model.put("json", "/api/v1/reports/period?" + chosen.query());
         return HttpResponse.ok(new ModelAndView<>("report", model));
+    }
+
+    /** A row of a comparison or split: its name and the group's figures in words. */
+    private static Map<String, Object> group(String name, Breakdowns.Group g) {
+        return Map.of("name", name, "modules", g.modules(), "free", g.freeNow(), "waiting", g.waiting(),
+                "median", Dutch.days(g.medianWaitDays()), "stale", g.stale(),
+                "share", g.modules() == 0 ? "–" : Math.round(100.0 * g.stale() / g.modules()) + "%");
     }
 
     private Map<String, Object> waitingRow(WaitingFigures.Cell cell) {
@@ -82,16 +101,23 @@ class ReportPageController {
         return row;
     }
 
+    /** "nov. 26" for 2026-11: a trend of twelve months fits on A4 portrait. */
+    private static String shortMonth(String month) {
+        return java.time.format.DateTimeFormatter.ofPattern("MMM yy", java.util.Locale.forLanguageTag("nl-BE"))
+                .format(java.time.YearMonth.parse(month));
+    }
+
     private static List<String> months(List<PeriodFigures.Month> trend) {
         return new ArrayList<>(new TreeSet<>(trend.stream().map(PeriodFigures.Month::month).toList()));
     }
 
-    /** One row per life domain, one cell per month (the median, or a dash). */
+    /** One row per life domain, one cell per month (the median in days, or a dash): narrow enough to print on A4. */
     private List<Map<String, Object>> trendRows(List<PeriodFigures.Month> trend) {
         List<String> months = months(trend);
         Map<String, Map<String, String>> byDomain = new LinkedHashMap<>();
         for (PeriodFigures.Month month : trend) {
-            byDomain.computeIfAbsent(month.lifeDomain(), d -> new LinkedHashMap<>()).put(month.month(), Dutch.days(month.medianWaitDays()));
+            byDomain.computeIfAbsent(month.lifeDomain(), d -> new LinkedHashMap<>()).put(month.month(),
+                    month.medianWaitDays() == null ? "–" : String.valueOf(Math.round(month.medianWaitDays())));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         byDomain.forEach((domain, values) -> rows.add(Map.of("domain", words.domainName(domain),

@@ -108,6 +108,7 @@ class WaitingPageController {
             for (CodeName domain : domains) {
                 WaitingFigures.Cell cell = cells.get(zone.code() + "|" + domain.code());
                 Map<String, Object> out = new LinkedHashMap<>();
+                out.put("domain", domain.name());
                 if (cell == null) {
                     out.put("empty", true);
                     out.put("level", "none");

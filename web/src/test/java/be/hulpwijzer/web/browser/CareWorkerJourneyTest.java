@@ -203,6 +203,8 @@ class CareWorkerJourneyTest implements SearchTest {
         pages.put("login", "/login?fout=1");
         pages.put("waiting-overview", "/wachtbeheer");
         Map<String, String> coordinatorPages = new LinkedHashMap<>();
+        coordinatorPages.put("coordination", "/coordinatie");
+        coordinatorPages.put("verify", "/te-bevestigen/organisaties/" + organisationId + "/verifieren");
         coordinatorPages.put("report", "/rapport");
         coordinatorPages.put("signals", "/signalen");
         coordinatorPages.put("to-confirm", "/te-bevestigen");
