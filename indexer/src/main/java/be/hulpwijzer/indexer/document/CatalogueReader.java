@@ -33,7 +33,8 @@ public final class CatalogueReader {
                       from method me where me.code = any(m.methods)),
                    m.languages, m.referral_procedure,
                    loc.municipalities,
-                   m.status, a.state, a.free_places, a.expected_wait_days, a.confirmed_at, loc.latitudes, loc.longitudes
+                   m.status, a.state, a.free_places, a.expected_wait_days, a.confirmed_at, loc.latitudes, loc.longitudes,
+                   m.cost
             from module m join organisation o on o.id = m.organisation_id join module_type mt on mt.code = m.type
             left join availability a on a.module_id = m.id
             """;
@@ -108,7 +109,7 @@ public final class CatalogueReader {
                 (Integer) rs.getObject(12), strings(rs.getArray(13)), strings(rs.getArray(14)), strings(rs.getArray(15)),
                 rs.getString(16), strings(rs.getArray(17)), rs.getString(18), strings(rs.getArray(19)), rs.getString(20),
                 rs.getString(21), (Integer) rs.getObject(22), (Integer) rs.getObject(23),
-                confirmed == null ? null : confirmed.toInstant(), points(rs.getArray(25), rs.getArray(26)));
+                confirmed == null ? null : confirmed.toInstant(), points(rs.getArray(25), rs.getArray(26)), rs.getString(27));
     }
 
     private static List<ModuleSource.Point> points(Array latitudes, Array longitudes) throws SQLException {

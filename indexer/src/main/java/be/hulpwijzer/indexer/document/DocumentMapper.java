@@ -41,6 +41,8 @@ public final class DocumentMapper {
     public static final String DOMAIN = "domain";
     public static final String TYPE = "type";
     public static final String ACCESS = "access";
+    /** Stored only: what the help costs, as the organisation wrote it, for the result card. */
+    public static final String COST = "cost";
     public static final String SETTING = "setting";
     public static final String SECTOR = "sector";
     public static final String METHOD = "method";
@@ -147,7 +149,10 @@ public final class DocumentMapper {
         exact(doc, SECTOR, m.sector(), true);
         exact(doc, SETTING, m.setting(), false);
         m.methods().forEach(method -> doc.add(new StringField(METHOD, method, Field.Store.NO)));
-        m.languages().forEach(language -> doc.add(new StringField(LANGUAGE, language, Field.Store.NO)));
+        m.languages().forEach(language -> doc.add(new StringField(LANGUAGE, language, Field.Store.YES)));
+        if (m.cost() != null && !m.cost().isBlank()) {
+            doc.add(new StoredField(COST, m.cost()));
+        }
 
         doc.add(new IntPoint(AGE_MIN, m.ageMinMonths()));
         doc.add(new NumericDocValuesField(AGE_MIN, m.ageMinMonths()));

@@ -9,7 +9,7 @@ public record ModuleSource(long id, long organisationId, String organisationName
                            int ageMinMonths, Integer ageMaxMonths, List<String> lifeDomains, List<String> zones,
                            List<String> methods, String methodText, List<String> languages, String referralProcedure,
                            List<String> municipalities, String status, String availabilityState, Integer freePlaces,
-                           Integer expectedWaitDays, Instant confirmedAt, List<Point> points) {
+                           Integer expectedWaitDays, Instant confirmedAt, List<Point> points, String cost) {
 
     /** Where the organisation can be found (WGS84), for sorting by distance. */
     public record Point(double latitude, double longitude) {

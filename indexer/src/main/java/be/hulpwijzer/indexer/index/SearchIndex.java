@@ -50,7 +50,7 @@ public final class SearchIndex implements AutoCloseable {
      * Raise when analysis or the document mapping changes: an index of another format is rebuilt at
      * start-up instead of mixing two ways of analysing.
      */
-    public static final String CURRENT_FORMAT = "8";
+    public static final String CURRENT_FORMAT = "9";
 
     /**
      * Segments stay small enough for a large index to be searched in parallel slices (one per core); a

@@ -14,7 +14,7 @@ public record SearchResult(long total, int page, int size, List<Hit> hits, Map<S
      */
     public record Hit(long id, String title, Organisation organisation, List<String> zones, int ageMinMonths,
                       Integer ageMaxMonths, Availability availability, String snippet, float score, Double distanceKm,
-                      List<Reason> matched) {
+                      List<Reason> matched, String access, String cost, List<String> languages) {
     }
 
     /**

@@ -230,7 +230,8 @@ public final class Searcher {
                     new SearchResult.Availability(doc.get(DocumentMapper.AVAILABILITY),
                             integer(doc, DocumentMapper.FREE_PLACES), integer(doc, DocumentMapper.WAIT_DAYS),
                             confirmedAt, stale),
-                    snippets[i], Float.isNaN(docs[i].score) ? 0f : docs[i].score, distanceKm(docs[i]), reasons.get(i)));
+                    snippets[i], Float.isNaN(docs[i].score) ? 0f : docs[i].score, distanceKm(docs[i]), reasons.get(i),
+                    doc.get(DocumentMapper.ACCESS), doc.get(DocumentMapper.COST), List.of(doc.getValues(DocumentMapper.LANGUAGE))));
         }
         return hits;
     }

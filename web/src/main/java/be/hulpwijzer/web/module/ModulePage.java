@@ -24,7 +24,10 @@ final class ModulePage {
 
     private final ReferenceData reference;
 
-    ModulePage(ReferenceData reference) {
+    private final be.hulpwijzer.web.page.Addresses addresses;
+
+    ModulePage(ReferenceData reference, be.hulpwijzer.web.page.Addresses addresses) {
+        this.addresses = addresses;
         this.reference = reference;
     }
 
@@ -45,13 +48,14 @@ final class ModulePage {
         model.put("domains", names(reference.lifeDomains(), m.lifeDomains()));
         model.put("type", names(reference.moduleTypes(), List.of(m.type())));
         model.put("setting", Texts.get("setting." + m.setting()));
-        model.put("access", Texts.get("access." + m.access()));
+        model.put("access", Texts.get("accessRoute." + m.access()));
+        model.put("accessCode", m.access());
         model.put("methods", methods.stream().map(Method::name).collect(Collectors.joining(", ")));
         model.put("languages", String.join(", ", m.languages()).toUpperCase());
         model.put("cost", m.cost());
         model.put("intensity", m.intensity());
-        model.put("locations", locations.stream().map(Dutch::location).toList());
-        model.put("referral", referral(m, availability, now));
+        model.put("locations", locations.stream().map(addresses::of).toList());
+        model.put("referral", ReferralFacts.of(m, availability, now));
         model.put("availability", availability == null ? null : availability(availability, now));
         model.put("chart", WaitingChart.svg(history, now, Texts.get("historyChartLabel")));
         model.put("history", history.stream().skip(Math.max(0, history.size() - 12)).map(c -> Map.of(
@@ -70,30 +74,6 @@ final class ModulePage {
         out.put("firstContact", a.expectedFirstContactDays() == null ? null
                 : Texts.get("moduleFirstContact", a.expectedFirstContactDays()));
         out.put("note", a.note());
-        return out;
-    }
-
-    private static Map<String, Object> referral(HelpModule m, Availability a, Instant now) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("contactName", m.contactName());
-        out.put("contactPhone", m.contactPhone());
-        out.put("contactPhoneHref", m.contactPhone() == null ? null : "tel:" + m.contactPhone().replaceAll("[^0-9+]", ""));
-        out.put("contactEmail", m.contactEmail());
-        out.put("how", m.referralProcedure());
-        out.put("prepare", m.referralPreparation());
-        String start;
-        if (a == null || "unknown".equals(a.state())) {
-            start = Texts.get("referralStartUnknown");
-        } else if ("free".equals(a.state())) {
-            start = Texts.get("referralStartFree");
-        } else if ("closed".equals(a.state())) {
-            start = Texts.get("referralStartClosed");
-        } else if (a.expectedWaitDays() == null) {
-            start = Texts.get("referralStartUnknown");
-        } else {
-            start = Texts.get("referralStartWait", Math.round(a.expectedWaitDays() / 7.0), Dutch.freshness(a.confirmedAt(), now));
-        }
-        out.put("start", start);
         return out;
     }
 

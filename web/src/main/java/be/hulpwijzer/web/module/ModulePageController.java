@@ -20,6 +20,7 @@ import io.micronaut.views.ModelAndView;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,27 +42,55 @@ class ModulePageController {
 
     ModulePageController(ModuleRepository modules, OrganisationRepository organisations,
                          AvailabilityRepository availability, AvailabilityHistoryRepository history,
-                         LocationRepository locations, MethodRepository methods, ReferenceData reference, Clock clock) {
+                         LocationRepository locations, MethodRepository methods, ReferenceData reference, Clock clock,
+                         be.hulpwijzer.web.page.Addresses addresses) {
         this.modules = modules;
         this.organisations = organisations;
         this.availability = availability;
         this.history = history;
         this.locations = locations;
         this.methods = methods;
-        this.page = new ModulePage(reference);
+        this.page = new ModulePage(reference, addresses);
         this.clock = clock;
     }
 
     @Get("/{id}")
-    HttpResponse<?> module(long id) {
-        return model(id).<HttpResponse<?>>map(model -> HttpResponse.ok(new ModelAndView<>("module", model)))
+    HttpResponse<?> module(long id, io.micronaut.http.HttpRequest<?> request, @io.micronaut.core.annotation.Nullable
+                           @io.micronaut.http.annotation.QueryValue String terug) {
+        return model(id).map(model -> withWayBack(model, id, request, terug))
+                .<HttpResponse<?>>map(model -> HttpResponse.ok(new ModelAndView<>("module", model)))
                 .orElseGet(ErrorPage::notFound);
     }
 
     @Get("/{id}/verwijsfiche")
-    HttpResponse<?> referralSheet(long id) {
-        return model(id).<HttpResponse<?>>map(model -> HttpResponse.ok(new ModelAndView<>("referral", model)))
+    HttpResponse<?> referralSheet(long id, io.micronaut.http.HttpRequest<?> request, @io.micronaut.core.annotation.Nullable
+                                  @io.micronaut.http.annotation.QueryValue String terug) {
+        return model(id).map(model -> withWayBack(model, id, request, terug))
+                .map(model -> {
+                    model.put("printed", be.hulpwijzer.web.page.Texts.get("printedOn", be.hulpwijzer.web.page.Dutch.date(clock.instant())));
+                    return model;
+                })
+                .<HttpResponse<?>>map(model -> HttpResponse.ok(new ModelAndView<>("referral", model)))
                 .orElseGet(ErrorPage::notFound);
+    }
+
+    /**
+     * The search the page was opened from ("Terug naar zoeken") and the family's selection, both carried in the
+     * URL, with the link that adds this module to the selection.
+     */
+    private static Map<String, Object> withWayBack(Map<String, Object> model, long id, io.micronaut.http.HttpRequest<?> request,
+                                                   @io.micronaut.core.annotation.Nullable String terug) {
+        String back = be.hulpwijzer.web.page.BackToSearch.href(terug);
+        be.hulpwijzer.web.selection.Selection selection = be.hulpwijzer.web.selection.Selection
+                .parse(request.getParameters().getAll("m")).orElse(new be.hulpwijzer.web.selection.Selection(List.of(), false));
+        String carried = (selection.ids().isEmpty() ? "" : selection.query() + "&") + be.hulpwijzer.web.page.BackToSearch.parameter(back);
+        model.put("back", back + (selection.ids().isEmpty() ? "" : (back.contains("?") ? "&" : "?") + selection.query()));
+        model.put("sheetHref", "/modules/" + id + "/verwijsfiche?" + carried);
+        model.put("moduleHref", "/modules/" + id + "?" + carried);
+        be.hulpwijzer.web.selection.Selection with = selection.contains(id) ? selection : selection.toggle(id);
+        model.put("selectionHref", "/selectie?" + with.query() + "&" + be.hulpwijzer.web.page.BackToSearch.parameter(back));
+        model.put("inSelection", selection.contains(id));
+        return model;
     }
 
     private Optional<Map<String, Object>> model(long id) {

@@ -43,9 +43,13 @@ class OrganisationPageController {
     private final ReferenceData reference;
     private final Clock clock;
 
+    private final be.hulpwijzer.web.page.Addresses addresses;
+
     OrganisationPageController(OrganisationRepository organisations, LocationRepository locations,
                                ModuleRepository modules, AvailabilityRepository availability,
-                               EngagementRepository engagements, ReferenceData reference, Clock clock) {
+                               EngagementRepository engagements, ReferenceData reference, Clock clock,
+                               be.hulpwijzer.web.page.Addresses addresses) {
+        this.addresses = addresses;
         this.organisations = organisations;
         this.locations = locations;
         this.modules = modules;
@@ -72,8 +76,9 @@ class OrganisationPageController {
         model.put("website", o.website());
         model.put("email", o.email());
         model.put("phone", o.phone());
-        model.put("enterpriseNumber", o.enterpriseNumber());
-        model.put("locations", locations.findByOrganisationIdOrderByName(id).stream().map(Dutch::location).toList());
+        model.put("phoneHref", o.phone() == null ? null : "tel:" + o.phone().replaceAll("[^0-9+]", ""));
+        model.put("enterpriseNumber", o.enterpriseNumber() == null ? null : enterpriseNumber(o.enterpriseNumber()));
+        model.put("locations", locations.findByOrganisationIdOrderByName(id).stream().map(addresses::of).toList());
         model.put("modules", modules.findByOrganisationIdOrderByTitle(id).stream()
                 .filter(m -> "active".equals(m.status())).map(m -> {
                     Availability a = availability.findById(m.id()).orElse(null);
@@ -93,5 +98,11 @@ class OrganisationPageController {
                                 : Texts.get("engagementValid", Dutch.date(e.validFrom()), Dutch.date(e.validTo()))))
                 .toList());
         return HttpResponse.ok(new ModelAndView<>("organisation", model));
+    }
+
+    /** "0403.170.701", as the KBO writes it. */
+    static String enterpriseNumber(String digits) {
+        String plain = digits.replaceAll("\\D", "");
+        return plain.length() == 10 ? plain.substring(0, 4) + "." + plain.substring(4, 7) + "." + plain.substring(7) : digits;
     }
 }

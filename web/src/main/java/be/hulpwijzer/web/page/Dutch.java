@@ -80,13 +80,6 @@ public final class Dutch {
                 : Texts.get("confirmedDaysAgo", days);
     }
 
-    /** A location as the public may see it: a confidential address (a shelter) shows only its postcode. */
-    public static java.util.Map<String, Object> location(be.hulpwijzer.catalogue.location.Location l) {
-        String address = l.confidential() ? Texts.get("confidentialAddress") + ", " + l.postcode()
-                : (l.street() == null ? "" : l.street() + ", ") + l.postcode();
-        return java.util.Map.of("name", l.name(), "address", address);
-    }
-
     public static boolean stale(Instant confirmedAt, Instant now) {
         return confirmedAt == null || Duration.between(confirmedAt, now).toDays() > STALE_DAYS;
     }

@@ -46,6 +46,20 @@ record QueryString(Map<String, List<String>> values) {
         return new QueryString(next);
     }
 
+    /** With the value added or removed, on the same page (choosing a result for the selection is no new search). */
+    QueryString toggleOnThisPage(String name, String value) {
+        String page = first("page");
+        QueryString toggled = toggle(name, value);
+        return page.isEmpty() ? toggled : toggled.with("page", page);
+    }
+
+    /** Without the parameter, on the same page. */
+    QueryString withoutOnThisPage(String name) {
+        Map<String, List<String>> next = new LinkedHashMap<>(values);
+        next.remove(name);
+        return new QueryString(next);
+    }
+
     QueryString without(String name) {
         Map<String, List<String>> next = new LinkedHashMap<>(values);
         next.remove(name);

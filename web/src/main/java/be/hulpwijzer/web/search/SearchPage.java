@@ -8,6 +8,9 @@ import be.hulpwijzer.indexer.search.SearchResult;
 import be.hulpwijzer.web.page.Dutch;
 import be.hulpwijzer.web.page.Models;
 import be.hulpwijzer.web.page.Texts;
+import be.hulpwijzer.web.page.BackToSearch;
+import be.hulpwijzer.web.selection.Selection;
+import be.hulpwijzer.catalogue.reference.Languages;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,16 +55,56 @@ final class SearchPage {
                 List.of(query.first("sort").isEmpty() ? "relevance" : query.first("sort"))));
         model.put("hiddenZones", query.all("zone"));
         model.put("places", places());
-        model.put("searched", !query.values().isEmpty());
+        model.put("searched", query.values().keySet().stream().anyMatch(name -> !name.equals("m")));
+        model.put("selected", selection(query).ids());
+        model.put("activeFilters", activeFilters(query));
+        if (!Boolean.TRUE.equals(model.get("searched"))) {
+            // the home page: what Hulpwijzer is, help to browse by life domain, and the lines to call now
+            model.put("browse", reference.lifeDomains().stream().map(d -> Map.of("name", d.name(),
+                    "href", "/?domain=" + d.code() + (selection(query).ids().isEmpty() ? "" : "&" + selection(query).query()))).toList());
+            model.put("homeLines", reference.helplines());
+        }
+        model.put("clearHref", selection(query).ids().isEmpty() ? "/" : "/?" + selection(query).query());
         return model;
+    }
+
+    /** The filters in force, in words, for the summary of the folded filters: "15 jaar · Brugge · Nu plaats vrij". */
+    private String activeFilters(QueryString query) {
+        List<String> words = new ArrayList<>();
+        if (!query.first("age").isBlank()) {
+            words.add(Texts.get("activeAge", query.first("age")));
+        }
+        if (!query.first("place").isBlank()) {
+            words.add(query.first("place"));
+        }
+        query.all("domain").forEach(d -> words.add(CodeName.nameOf(reference.lifeDomains(), d)));
+        query.all("type").forEach(t -> words.add(CodeName.nameOf(reference.moduleTypes(), t)));
+        query.all("access").forEach(a -> words.add(Texts.has("access." + a) ? Texts.get("access." + a) : a));
+        query.all("zone").forEach(z -> words.add(zoneName(z)));
+        if (query.has("availableNow", "true")) {
+            words.add(Texts.get("availableNowLabel"));
+        }
+        if (!query.first("maxWaitWeeks").isBlank()) {
+            words.add(Texts.get("activeMaxWait", query.first("maxWaitWeeks")));
+        }
+        return String.join(" · ", words);
     }
 
     Map<String, Object> result(Map<String, Object> model, QueryString query, SearchResult result, Instant now) {
         model.put("total", result.total());
         model.put("totalText", result.total() == 1 ? Texts.get("oneResult") : Texts.get("results", result.total()));
-        model.put("cards", result.hits().stream().map(hit -> card(hit, now)).toList());
+        Selection selection = selection(query);
+        model.put("cards", result.hits().stream().map(hit -> card(hit, now, query, selection)).toList());
+        if (!selection.ids().isEmpty()) {
+            model.put("selectionHref", "/selectie?" + selection.query() + "&" + BackToSearch.parameter(query.withoutOnThisPage("m").href()));
+            model.put("selectionText", Texts.get("selectionView", selection.ids().size()));
+        }
         model.put("facets", facets(query, result));
         model.put("pages", pages(query, result));
+        long last = lastPage(result);
+        if (last > 1) {
+            model.put("pageText", Texts.get("pageOf", result.page(), last));
+        }
         model.put("understood", understood(query, result.understood()));
         model.put("helplines", result.helplines());
         if (result.understood().suggestion() != null) {
@@ -78,9 +121,21 @@ final class SearchPage {
         return model;
     }
 
-    private Map<String, Object> card(SearchResult.Hit hit, Instant now) {
+    /** The modules kept for the family, from the URL; none when the URL's selection is not one. */
+    static Selection selection(QueryString query) {
+        return Selection.parse(query.all("m")).orElse(new Selection(List.of(), false));
+    }
+
+    private Map<String, Object> card(SearchResult.Hit hit, Instant now, QueryString query, Selection selection) {
         Map<String, Object> card = new LinkedHashMap<>();
-        card.put("href", "/modules/" + hit.id());
+        String back = BackToSearch.parameter(query.withoutOnThisPage("m").href());
+        card.put("id", hit.id());
+        card.put("href", "/modules/" + hit.id() + "?" + (selection.ids().isEmpty() ? "" : selection.query() + "&") + back);
+        boolean selected = selection.contains(hit.id());
+        card.put("selected", selected);
+        card.put("selectHref", query.toggleOnThisPage("m", String.valueOf(hit.id())).href() + "#card-" + hit.id());
+        card.put("selectLabel", Texts.get(selected ? "selectionRemoveShort" : "selectionAdd"));
+        card.put("selectable", selected || selection.ids().size() < Selection.MAX);
         card.put("title", hit.title());
         card.put("organisation", hit.organisation().name());
         card.put("organisationHref", "/organisaties/" + hit.organisation().id());
@@ -92,6 +147,15 @@ final class SearchPage {
         card.put("freshness", Dutch.freshness(a.confirmedAt(), now));
         card.put("stale", a.stale());
         card.put("snippet", hit.snippet());
+        card.put("access", Texts.get("accessRoute." + hit.access()));
+        card.put("accessCode", hit.access());
+        if (hit.cost() != null && !hit.cost().strip().equalsIgnoreCase("gratis")) {
+            card.put("cost", Texts.get("cardCost", hit.cost()));
+        }
+        List<String> other = hit.languages().stream().filter(l -> !l.equals("nl")).map(Languages::name).toList();
+        if (!other.isEmpty()) {
+            card.put("languages", Texts.get("cardLanguages", String.join(", ", other)));
+        }
         if (!hit.matched().isEmpty()) {
             card.put("matched", reasons(hit.matched()));
         }
@@ -119,7 +183,18 @@ final class SearchPage {
                 String parameterValue = dimension.equals("availability") ? "true" : value.value();
                 boolean selected = query.has(parameter, parameterValue);
                 links.add(Map.of("label", label(dimension, value.value()), "count", value.count(), "selected", selected,
-                        "href", query.toggle(parameter, parameterValue).href()));
+                        "href", query.toggle(parameter, parameterValue).href(), "code", value.value()));
+            }
+            if (dimension.equals("zone") && !query.all("zone").isEmpty()) {
+                // a chosen zone: it and its neighbours in the same province first, the other zones under "meer"
+                java.util.Set<String> provinces = query.all("zone").stream().map(reference.zonesByCode()::get)
+                        .filter(java.util.Objects::nonNull).map(Zone::province).collect(Collectors.toSet());
+                java.util.function.Predicate<Map<String, Object>> near = link -> Boolean.TRUE.equals(link.get("selected"))
+                        || java.util.Optional.ofNullable(reference.zonesByCode().get((String) link.get("code")))
+                        .map(z -> provinces.contains(z.province())).orElse(false);
+                facets.add(Map.of("name", Texts.get("facet." + dimension), "values", links.stream().filter(near).toList(),
+                        "more", links.stream().filter(near.negate()).toList()));
+                continue;
             }
             facets.add(Map.of("name", Texts.get("facet." + dimension), "values", links));
         }
@@ -144,8 +219,12 @@ final class SearchPage {
     }
 
 
+    private static long lastPage(SearchResult result) {
+        return Math.max(1, Math.min((result.total() + result.size() - 1) / result.size(), 10_000 / result.size()));
+    }
+
     private static List<Map<String, Object>> pages(QueryString query, SearchResult result) {
-        long last = Math.max(1, Math.min((result.total() + result.size() - 1) / result.size(), 10_000 / result.size()));
+        long last = lastPage(result);
         List<Map<String, Object>> pages = new ArrayList<>();
         int current = result.page();
         if (current > 1) {

@@ -62,7 +62,52 @@ class PagesTest implements SearchTest {
         assertThat(page.code()).isEqualTo(200);
         assertThat(page.body()).contains("Angstbehandeling voor tieners", "CGG Noord-West-Vlaanderen",
                 "3 plaatsen vrij", "bevestigd vandaag", "12 tot 18 jaar", "<mark>angst</mark>", "1 resultaat");
-        assertThat(page.body()).contains("href=\"/modules/" + moduleId + "\"");
+        assertThat(page.body()).contains("href=\"/modules/" + moduleId + "?terug&#x3D;%2F%3Fq%3Dangst%2B15%2Bjaar%26place%3DBrugge\"");
+    }
+
+    @Test
+    void everyCardAndModulePageSaysTheAccessRouteAndHelpThroughThePortalDoesNotPromiseAQuickStart() throws Exception {
+        long portal = api.post("/api/v1/organisations/" + organisationId + "/modules", module("Contextbegeleiding")
+                .replace("\"access\": \"rtj\"", "\"access\": \"nrtj\"").replace("\"referralProcedure\"",
+                        "\"cost\": \"Bijdrage volgens inkomen\", \"referralProcedure\"")).id();
+        api.put("/api/v1/modules/" + portal + "/availability", "{\"state\": \"free\", \"freePlaces\": 4}");
+        caughtUp();
+
+        String results = get("/?q=" + encode("begeleiding 15 jaar")).body();
+        assertThat(results).contains("Via de toegangspoort (A-document) · Kost: Bijdrage volgens inkomen · Ook in het Frans",
+                "Rechtstreeks toegankelijk · Ook in het Frans");
+        String page = get("/modules/" + portal).body();
+        assertThat(page).contains("Via de toegangspoort (A-document)",
+                "Deze hulp start pas na een beslissing van de intersectorale toegangspoort (A-document)")
+                .doesNotContain("na aanmelding kan de hulp snel starten");
+        assertThat(get("/modules/" + moduleId).body()).contains("Rechtstreeks toegankelijk", "na aanmelding kan de hulp snel starten");
+    }
+
+    @Test
+    void theHomePageSaysWhatHulpwijzerIsOffersLifeDomainsAndTheLinesToCallNow() {
+        org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(get("/").body());
+        assertThat(home.selectFirst("details.filters").hasAttr("open")).as("nothing searched yet: the filters open").isTrue();
+        assertThat(home.select("ul.browse a").eachAttr("href")).contains("/?domain=psychisch-welzijn", "/?domain=school-leren");
+        assertThat(home.select(".home .helplines a.call").eachAttr("href")).contains("tel:1813", "tel:102", "tel:106", "tel:1712", "tel:112");
+        assertThat(home.text()).contains("sociale kaart van de jeugdhulp");
+    }
+
+    @Test
+    void afterASearchTheFiltersFoldIntoASummaryCanBeClearedAndThePageSaysWhereItIs() throws Exception {
+        for (String title : new String[]{"Angst bij jonge kinderen", "Angst en school"}) {
+            api.post("/api/v1/organisations/" + organisationId + "/modules", module(title));
+        }
+        api.post("/api/v1/organisations/" + organisationId + "/modules", module("Angst in Gent").replace("\"brugge\", \"oostkust\"", "\"gent\""));
+        caughtUp();
+        org.jsoup.nodes.Document results = org.jsoup.Jsoup.parse(get("/?q=angst&age=15&zone=brugge&size=1&page=2").body());
+        assertThat(results.selectFirst("details.filters").hasAttr("open")).isFalse();
+        assertThat(results.selectFirst("details.filters summary").text()).contains("leeftijd 15", "Brugge");
+        assertThat(results.selectFirst("a:contains(Wis filters)").attr("href")).isEqualTo("/");
+        assertThat(results.selectFirst("#results-title").text()).isEqualTo("3 resultaten · pagina 2 van 3");
+        org.jsoup.nodes.Element zones = results.select(".facets section").stream()
+                .filter(s -> s.selectFirst("h2").text().equals("Eerstelijnszone")).findFirst().orElseThrow();
+        assertThat(zones.select("> ul a").eachText()).as("the chosen zone and its neighbours").contains("Brugge", "Oostkust").doesNotContain("Gent");
+        assertThat(zones.select("details.more a").eachText()).as("the rest under meer").contains("Gent");
     }
 
     @Test
@@ -176,9 +221,9 @@ class PagesTest implements SearchTest {
         assertPage("/organisaties/424242", 404, "Pagina niet gevonden");
         assertPage("/zones/atlantis", 404, "Pagina niet gevonden");
         assertPage("/modules/abc", 400, "Deze vraag begrijpen we niet");
-        assertPage("/?age=200", 400, "Leeftijd (jaar) moet tussen 0 en 120 liggen");
-        assertPage("/?age=abc", 400, "Leeftijd (jaar) moet een geheel getal zijn");
-        assertPage("/?maxWaitWeeks=-1", 400, "Maximum wachttijd (weken) moet tussen 0 en 520 liggen");
+        assertPage("/?age=200", 400, "&#x27;Leeftijd (jaar)&#x27; moet tussen 0 en 120 liggen");
+        assertPage("/?age=abc", 400, "&#x27;Leeftijd (jaar)&#x27; moet een geheel getal zijn");
+        assertPage("/?maxWaitWeeks=-1", 400, "&#x27;Maximum wachttijd (weken)&#x27; moet tussen 0 en 520 liggen");
         assertPage("/?place=Atlantis", 400, "kennen we niet als gemeente");
         assertThat(get("/api/v1/bestaat-niet").header("Content-Type")).startsWith("application/problem+json");
     }
