@@ -30,6 +30,10 @@ public record Engagement(
         @TypeDef(type = DataType.STRING_ARRAY) List<String> zones,
         LocalDate validFrom,
         @Nullable LocalDate validTo,
+        @Nullable String contactName,
+        @Nullable String contactPhone,
+        @Nullable String contactEmail,
+        @TypeDef(type = DataType.LONG_ARRAY) List<Long> moduleIds,
         @Version @Nullable Long version,
         @DateCreated @Nullable Instant createdAt,
         @DateUpdated @Nullable Instant updatedAt) {

@@ -16,9 +16,11 @@ public class EngagementWriter {
     private final OrganisationRepository organisations;
     private final ReferenceData reference;
     private final Ownership ownership;
+    private final be.hulpwijzer.catalogue.module.ModuleRepository modules;
 
     EngagementWriter(EngagementRepository engagements, OrganisationRepository organisations, ReferenceData reference,
-                     Ownership ownership) {
+                     Ownership ownership, be.hulpwijzer.catalogue.module.ModuleRepository modules) {
+        this.modules = modules;
         this.ownership = ownership;
         this.engagements = engagements;
         this.organisations = organisations;
@@ -27,16 +29,21 @@ public class EngagementWriter {
 
     public Engagement create(@Nullable Authentication caller, long organisationId, String json) {
         ownership.requireMayChange(caller, Ownership.Entry.ORGANISATION, organisationId);
-        EngagementInput input = EngagementInput.read(JsonFields.parse(json), reference, false);
         organisations.get(organisationId);
+        EngagementInput input = EngagementInput.read(JsonFields.parse(json), reference, false, ownModules(organisationId));
         return engagements.save(input.toEngagement(organisationId, null, null, null));
     }
 
     public Engagement update(@Nullable Authentication caller, long id, String json) {
         ownership.requireMayChange(caller, Ownership.Entry.ENGAGEMENT, id);
-        EngagementInput input = EngagementInput.read(JsonFields.parse(json), reference, true);
         Engagement current = engagements.get(id);
+        EngagementInput input = EngagementInput.read(JsonFields.parse(json), reference, true, ownModules(current.organisationId()));
         return engagements.update(input.toEngagement(current.organisationId(), id, input.version(), current.createdAt()));
+    }
+
+    private java.util.Set<Long> ownModules(long organisationId) {
+        return modules.findByOrganisationIdOrderByTitle(organisationId).stream()
+                .map(be.hulpwijzer.catalogue.module.HelpModule::id).collect(java.util.stream.Collectors.toSet());
     }
 
     public void delete(@Nullable Authentication caller, long id) {

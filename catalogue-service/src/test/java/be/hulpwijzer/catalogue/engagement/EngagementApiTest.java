@@ -51,6 +51,24 @@ class EngagementApiTest implements PostgresTest {
     }
 
     @Test
+    void anEngagementNamesItsContactAndOnlyItsOwnOrganisationsModules() {
+        long organisation = Long.parseLong(path.split("/")[4]);
+        long own = api.post("/api/v1/organisations/" + organisation + "/modules", be.hulpwijzer.catalogue.testing.Fixtures.module("Budgethulp")).id();
+        long other = api.post("/api/v1/organisations", organisation("CAW Ander").replace("0403.170.701", "0412.345.614")).id();
+        long foreign = api.post("/api/v1/organisations/" + other + "/modules", be.hulpwijzer.catalogue.testing.Fixtures.module("Niet van ons")).id();
+
+        Api.Reply refused = api.post(path, ENGAGEMENT.replace("\"validTo\"", "\"moduleIds\": [" + foreign + "], \"validTo\""));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("moduleIds");
+
+        Api.Reply created = api.post(path, ENGAGEMENT.replace("\"validTo\"", "\"contactName\": \"Els Maes\", "
+                + "\"contactPhone\": \"050 44 55 66\", \"moduleIds\": [" + own + "], \"validTo\""));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("contactName").asText()).isEqualTo("Els Maes");
+        assertThat(created.body().get("moduleIds").toString()).isEqualTo("[" + own + "]");
+    }
+
+    @Test
     void periodThatEndsBeforeItStartsIsRefused() {
         Api.Reply reply = api.post(path, ENGAGEMENT.replace("2026-12-31", "2025-12-31").replace("\"westhoek\"", "\"nergens\""));
         assertThat(reply.status()).isEqualTo(400);

@@ -41,6 +41,31 @@ class LocationApiTest implements PostgresTest {
     }
 
     @Test
+    void openingHoursAreKeptAsWeeklyPeriodsFromObjectsOrDutchLines() {
+        Api.Reply structured = api.post(path, "{\"name\": \"Onthaal\", \"postcode\": \"8000\", \"openingHours\": ["
+                + "{\"day\": 2, \"opens\": \"18:00\", \"closes\": \"20:00\", \"note\": \"zonder afspraak\"},"
+                + "{\"day\": \"maandag\", \"opens\": \"9:00\", \"closes\": \"12:00\"}], \"hoursNote\": \"Gesloten in de kerstvakantie\"}");
+        assertThat(structured.status()).as(structured.body().toString()).isEqualTo(201);
+        assertThat(structured.body().get("openingHours").toString())
+                .isEqualTo("[{\"day\":1,\"opens\":\"09:00\",\"closes\":\"12:00\",\"note\":null,\"dayName\":\"maandag\"},"
+                        + "{\"day\":2,\"opens\":\"18:00\",\"closes\":\"20:00\",\"note\":\"zonder afspraak\",\"dayName\":\"dinsdag\"}]");
+        assertThat(structured.body().get("openingHoursText").asText())
+                .isEqualTo("maandag 09:00-12:00\ndinsdag 18:00-20:00 (zonder afspraak)");
+        assertThat(structured.body().get("hoursNote").asText()).isEqualTo("Gesloten in de kerstvakantie");
+        assertThat(structured.body().has("hours")).as("the stored form stays inside").isFalse();
+
+        Api.Reply typed = api.post(path, "{\"name\": \"Antenne\", \"postcode\": \"8000\", "
+                + "\"openingHoursText\": \"ma t/m vr 9:00-12:00\"}");
+        assertThat(typed.body().get("openingHours").size()).isEqualTo(5);
+
+        Api.Reply wrong = api.post(path, "{\"name\": \"X\", \"postcode\": \"8000\", \"openingHours\": [{\"day\": 9, \"opens\": \"10:00\", \"closes\": \"09:00\"}]}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.errorFields()).containsExactly("openingHours[0]");
+        assertThat(api.post(path, "{\"name\": \"X\", \"postcode\": \"8000\", \"openingHoursText\": \"altijd open\"}").errorFields())
+                .containsExactly("openingHoursText");
+    }
+
+    @Test
     void confidentialShelterIsStoredAsConfidential() {
         Api.Reply created = api.post(path, "{\"name\": \"Vluchthuis\", \"postcode\": \"8000\", \"confidential\": true}");
         assertThat(created.body().get("confidential").asBoolean()).isTrue();

@@ -96,12 +96,19 @@ final class CatalogueGenerator {
         organisation(id, moduleCount, ids, batch, kind, places.named(municipality));
     }
 
+    /** Opening hours of a head office (weekdays, an evening without appointment) and an antenna, as stored (day|opens|closes|note). */
+    private static final List<String> OFFICE_HOURS = List.of("1|09:00|12:00|", "1|13:00|17:00|", "2|09:00|12:00|", "2|13:00|19:00|zonder afspraak",
+            "3|09:00|12:00|", "4|09:00|12:00|", "4|13:00|17:00|", "5|09:00|12:00|");
+    private static final List<String> ANTENNA_HOURS = List.of("3|13:00|17:00|op afspraak");
+
     /** Writes one organisation with its locations, {@code moduleCount} modules and maybe an engagement. */
     private void organisation(long id, int moduleCount, Ids ids, Batch batch, OrganisationKind kind, Place home) {
         String name = uniqueName(fill(kind.name(), home), home);
         String slug = slug(name);
-        batch.organisations.row(id, name, kind.sector(), enterpriseNumber(id), "https://" + slug + ".invalid",
-                "onthaal@" + slug + ".invalid", phone(), fill(kind.description(), home)
+        String enterprise = enterpriseNumber(id);
+        String phone = phone(); // drawn where it always was, so the demo stays the same
+        batch.organisations.row(id, name, kind.sector(), enterprise, "https://" + slug + ".invalid",
+                "onthaal@" + slug + ".invalid", phone, fill(kind.description(), home)
                         + " (Fictieve organisatie uit de demo-catalogus van Hulpwijzer.)", true);
         List<Place> locations = new ArrayList<>(List.of(home));
         if (random.nextInt(3) == 0) {
@@ -111,16 +118,19 @@ final class CatalogueGenerator {
             boolean confidential = kind.modules().contains("caw-vluchthuis") && place != home;
             batch.locations.row(ids.nextLocation(), id, place == home ? "Hoofdzetel" : "Antenne " + place.municipality(),
                     STREETS[random.nextInt(STREETS.length)] + " " + (1 + random.nextInt(180)), place.postcode(),
-                    place.nisCode(), null, null, confidential);
+                    place.nisCode(), null, null, confidential, confidential ? List.of() : place == home ? OFFICE_HOURS : ANTENNA_HOURS);
         }
+        List<Long> moduleIds = new ArrayList<>();
         for (int i = 0; i < moduleCount; i++) {
             ModuleKind module = templates.moduleKinds.get(kind.modules().get(i % kind.modules().size()));
             Place at = locations.get(i % locations.size());
             String title = i < kind.modules().size() ? module.title() : module.title() + " (" + at.municipality() + ")";
-            module(ids.nextModule(), id, module, title, at, slug, batch);
+            long moduleId = ids.nextModule();
+            moduleIds.add(moduleId);
+            module(moduleId, id, module, title, at, slug, batch);
         }
         if (random.nextInt(5) < 2) {
-            engagement(ids.nextEngagement(), id, kind.sector(), home, batch);
+            engagement(ids.nextEngagement(), id, kind.sector(), home, phone, moduleIds.isEmpty() ? List.of() : List.of(moduleIds.get(0)), batch);
         }
     }
 
@@ -183,7 +193,7 @@ final class CatalogueGenerator {
     }
 
     /** An engagement of the kind an organisation of this sector takes: a foster care service makes no budget promises. */
-    private void engagement(long id, long organisationId, String sector, Place home, Batch batch) {
+    private void engagement(long id, long organisationId, String sector, Place home, String phone, List<Long> modules, Batch batch) {
         List<EngagementKind> fitting = ENGAGEMENTS.stream().filter(e -> e.fits(sector)).toList();
         EngagementKind kind = fitting.get(random.nextInt(fitting.size()));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -191,7 +201,7 @@ final class CatalogueGenerator {
         LocalDate to = random.nextInt(3) == 0 ? null : from.plusYears(1).plusMonths(random.nextInt(12)).minusDays(1);
         batch.engagements.row(id, organisationId, kind.title(), "Engagement binnen het regionale netwerk in "
                 + home.zoneName() + ".", kind.targetGroup(), kind.capacity(), kind.responseDays(),
-                List.of(home.zoneCode()), from, to);
+                List.of(home.zoneCode()), from, to, "Onthaal " + home.municipality(), phone, modules);
     }
 
     private OrganisationKind pickKind() {
@@ -273,7 +283,7 @@ final class CatalogueGenerator {
         final CopyRows organisations = new CopyRows("organisation",
                 "id, name, sector, enterprise_number, website, email, phone, description, demo");
         final CopyRows locations = new CopyRows("location",
-                "id, organisation_id, name, street, postcode, nis_code, latitude, longitude, confidential");
+                "id, organisation_id, name, street, postcode, nis_code, latitude, longitude, confidential, opening_hours");
         final CopyRows modules = new CopyRows("module", "id, organisation_id, title, description, type, setting, access, "
                 + "age_min_months, age_max_months, life_domains, zones, methods, languages, referral_procedure, "
                 + "referral_preparation, contact_name, contact_phone, contact_email, status");
@@ -282,7 +292,7 @@ final class CatalogueGenerator {
         final CopyRows availability = new CopyRows("availability", "module_id, state, free_places, waiting, "
                 + "expected_wait_days, expected_first_contact_days, note, confirmed_at, confirmed_by");
         final CopyRows engagements = new CopyRows("engagement", "id, organisation_id, title, description, target_group, "
-                + "capacity_per_month, response_time_days, zones, valid_from, valid_to");
+                + "capacity_per_month, response_time_days, zones, valid_from, valid_to, contact_name, contact_phone, module_ids");
 
         List<CopyRows> inOrder() {
             return List.of(organisations, locations, modules, history, availability, engagements);

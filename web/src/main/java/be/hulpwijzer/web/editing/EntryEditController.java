@@ -152,28 +152,28 @@ class EntryEditController {
     @Get("/organisaties/{id}/engagementen/nieuw")
     HttpResponse<?> newEngagement(long id, HttpRequest<?> request, Authentication caller) {
         ownership.requireMayChange(caller, Ownership.Entry.ORGANISATION, id);
-        return flow.show(request, newPage(id, "engagementen", "formNewEngagement"), forms.engagement(), null);
+        return flow.show(request, newPage(id, "engagementen", "formNewEngagement"), forms.engagement(id), null);
     }
 
     @Post("/organisaties/{id}/engagementen/nieuw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> createEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
-        return flow.submit(request, body, () -> newPage(id, "engagementen", "formNewEngagement"), forms.engagement(), null,
+        return flow.submit(request, body, () -> newPage(id, "engagementen", "formNewEngagement"), forms.engagement(id), null,
                 json -> saved(engagementWriter.create(caller, id, json).organisationId()));
     }
 
     @Get("/engagementen/{id}")
     HttpResponse<?> editEngagement(long id, HttpRequest<?> request, Authentication caller) {
         ownership.requireMayChange(caller, Ownership.Entry.ENGAGEMENT, id);
-        return flow.show(request, engagementPage(id), forms.engagement(), engagement(id));
+        return flow.show(request, engagementPage(id), forms.engagement(engagements.get(id).organisationId()), engagement(id));
     }
 
     @Post("/engagementen/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Audited
     HttpResponse<?> updateEngagement(long id, HttpRequest<?> request, @Body Map<String, Object> body, Authentication caller) {
-        return flow.submit(request, body, () -> engagementPage(id), forms.engagement(), () -> engagement(id),
+        return flow.submit(request, body, () -> engagementPage(id), forms.engagement(engagements.get(id).organisationId()), () -> engagement(id),
                 json -> saved(engagementWriter.update(caller, id, json).organisationId()));
     }
 

@@ -20,8 +20,10 @@ class Forms {
 
     private final ReferenceData reference;
     private final MethodRepository methods;
+    private final be.hulpwijzer.catalogue.module.ModuleRepository modules;
 
-    Forms(ReferenceData reference, MethodRepository methods) {
+    Forms(ReferenceData reference, MethodRepository methods, be.hulpwijzer.catalogue.module.ModuleRepository modules) {
+        this.modules = modules;
         this.reference = reference;
         this.methods = methods;
     }
@@ -44,6 +46,8 @@ class Forms {
                 field("postcode", Kind.TEXT, true),
                 field("municipality", Kind.TEXT, false).hint(Texts.get("form.hint.municipality"))
                         .words(new FormField.Words(this::municipalityName, this::municipalityCode)),
+                field("openingHoursText", Kind.TEXTAREA, false).hint(Texts.get("form.hint.openingHours")),
+                field("hoursNote", Kind.TEXT, false).hint(Texts.get("form.hint.hoursNote")),
                 field("latitude", Kind.DECIMAL, false).hint(Texts.get("form.hint.coordinates")),
                 field("longitude", Kind.DECIMAL, false),
                 field("confidential", Kind.CHECKBOX, false).hint(Texts.get("form.hint.confidential"))));
@@ -76,7 +80,8 @@ class Forms {
                 field("status", Kind.SELECT, true).options(translated("moduleStatus.", HelpModule.STATUSES))));
     }
 
-    EntityForm engagement() {
+    /** An engagement of this organisation: the modules it concerns are chosen among the organisation's own. */
+    EntityForm engagement(long organisationId) {
         return new EntityForm(List.of(
                 field("title", Kind.TEXT, true),
                 field("description", Kind.TEXTAREA, false),
@@ -85,7 +90,13 @@ class Forms {
                 field("responseTimeDays", Kind.NUMBER, false),
                 field("zones", Kind.CHECKBOXES, true).options(zones()),
                 field("validFrom", Kind.DATE, true),
-                field("validTo", Kind.DATE, false)));
+                field("validTo", Kind.DATE, false),
+                field("contactName", Kind.TEXT, false),
+                field("contactPhone", Kind.TEL, false),
+                field("contactEmail", Kind.EMAIL, false),
+                field("moduleIds", Kind.IDS, false).hint(Texts.get("form.hint.moduleIds"))
+                        .options(modules.findByOrganisationIdOrderByTitle(organisationId).stream()
+                                .map(m -> new Option(String.valueOf(m.id()), m.title())).toList())));
     }
 
     /** A municipality by its name ("Brugge" for 31005). */

@@ -60,7 +60,8 @@ final class ModulePage {
         model.put("chart", WaitingChart.svg(history, now, Texts.get("historyChartLabel")));
         model.put("history", history.stream().skip(Math.max(0, history.size() - 12)).map(c -> Map.of(
                 "date", Dutch.date(c.confirmedAt()), "state", Texts.get("state." + c.state()),
-                "wait", c.expectedWaitDays() == null ? "" : Dutch.wait(c.expectedWaitDays()))).toList());
+                "wait", "free".equals(c.state()) ? "0" : "waiting".equals(c.state()) && c.expectedWaitDays() != null
+                        ? String.valueOf(Math.round(c.expectedWaitDays() / 7.0)) : "–")).toList());
         return model;
     }
 

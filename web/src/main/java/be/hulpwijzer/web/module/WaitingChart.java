@@ -2,6 +2,7 @@ package be.hulpwijzer.web.module;
 
 import be.hulpwijzer.catalogue.availability.AvailabilityChange;
 import be.hulpwijzer.web.page.Dutch;
+import be.hulpwijzer.web.page.Texts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,23 +26,26 @@ final class WaitingChart {
     private WaitingChart() {
     }
 
-    /** Null when there is nothing to draw. */
+    /**
+     * Null when there is nothing to draw. The wait is drawn in weeks; a period whose wait is not known (state
+     * "onbekend", closed, or a waiting list without an estimate) is a gap, never the last known wait drawn on.
+     */
     static String svg(List<AvailabilityChange> history, Instant now, String label) {
         Instant from = now.minus(Duration.ofDays(365));
-        List<AvailabilityChange> points = history.stream()
-                .filter(c -> c.expectedWaitDays() != null || "free".equals(c.state()))
-                .filter(c -> !c.confirmedAt().isBefore(from)).toList();
-        if (points.isEmpty()) {
+        List<AvailabilityChange> changes = history.stream().filter(c -> !c.confirmedAt().isBefore(from)).toList();
+        if (changes.stream().noneMatch(WaitingChart::known)) {
             return null;
         }
-        int max = Math.max(14, points.stream().mapToInt(WaitingChart::days).max().orElse(0));
-        // four ticks of whole weeks
-        int top = (int) (Math.ceil(max / 28.0) * 28);
+        double maxWeeks = Math.max(2, changes.stream().filter(WaitingChart::known).mapToDouble(WaitingChart::weeks).max().orElse(0));
+        int top = (int) (Math.ceil(maxWeeks / 4.0) * 4); // ticks of whole weeks, four of them
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"").append(label).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
         int plotHeight = HEIGHT - TOP - BOTTOM;
         svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM)).append(line(LEFT, HEIGHT - BOTTOM, WIDTH - 8, HEIGHT - BOTTOM));
+        svg.append("<text class=\"unit\" x=\"12\" y=\"").append(TOP + plotHeight / 2)
+                .append("\" text-anchor=\"middle\" transform=\"rotate(-90 12 ").append(TOP + plotHeight / 2).append(")\">")
+                .append(Texts.get("chartWeeksAxis")).append("</text>");
         for (int i = 0; i <= 4; i++) {
             int value = top * i / 4;
             int y = HEIGHT - BOTTOM - plotHeight * i / 4;
@@ -56,25 +60,38 @@ final class WaitingChart {
                     .append(MONTH.format(at.atZone(Dutch.BRUSSELS))).append("</text>");
         }
         StringBuilder path = new StringBuilder();
-        int previousY = -1;
-        for (AvailabilityChange change : points) {
+        boolean drawing = false;
+        for (AvailabilityChange change : changes) {
             int x = x(change.confirmedAt(), from);
-            int y = HEIGHT - BOTTOM - (int) Math.round(plotHeight * days(change) / (double) top);
-            // a step line: the wait holds until the next change
-            if (path.length() == 0) {
-                path.append('M').append(x).append(' ').append(y);
-            } else {
-                path.append(" H").append(x).append(" V").append(y);
+            if (!known(change)) {
+                if (drawing) {
+                    path.append(" H").append(x); // the known wait held until here; then a gap
+                }
+                drawing = false;
+                continue;
             }
-            previousY = y;
+            int y = HEIGHT - BOTTOM - (int) Math.round(plotHeight * weeks(change) / top);
+            if (!drawing) {
+                path.append(path.length() == 0 ? "" : " ").append('M').append(x).append(' ').append(y);
+            } else {
+                path.append(" H").append(x).append(" V").append(y); // a step line: the wait holds until the next change
+            }
+            drawing = true;
         }
-        path.append(" H").append(x(now, from)).append(" V").append(previousY);
+        if (drawing) {
+            path.append(" H").append(x(now, from));
+        }
         svg.append("<path class=\"line\" d=\"").append(path).append("\"/>");
         return svg.append("</svg>").toString();
     }
 
-    private static int days(AvailabilityChange change) {
-        return "free".equals(change.state()) || change.expectedWaitDays() == null ? 0 : change.expectedWaitDays();
+    /** Whether the change says how long the wait is: room now (none), or a waiting list with an estimate. */
+    private static boolean known(AvailabilityChange change) {
+        return "free".equals(change.state()) || "waiting".equals(change.state()) && change.expectedWaitDays() != null;
+    }
+
+    private static double weeks(AvailabilityChange change) {
+        return "free".equals(change.state()) ? 0 : change.expectedWaitDays() / 7.0;
     }
 
     private static int x(Instant at, Instant from) {

@@ -42,26 +42,29 @@ class NetworkPagesController {
     }
 
     @Get("/methodieken")
-    HttpResponse<?> methods() {
+    HttpResponse<?> methods(@Nullable @QueryValue("q") String words) {
         Map<String, Object> model = Models.page(Texts.get("methodsTitle"));
-        model.put("methods", overview.methods());
+        model.put("methods", overview.methods(words));
+        model.put("q", words == null ? "" : words);
+        model.put("filtered", words != null && !words.isBlank());
         return HttpResponse.ok(new ModelAndView<>("methods", model));
     }
 
     /** A basiswerker looks for the commitments that hold in their own zone: {@code ?zone=brugge}. */
     @Get("/engagementen")
-    HttpResponse<?> engagements(@Nullable @QueryValue("zone") String zoneCode) {
+    HttpResponse<?> engagements(@Nullable @QueryValue("zone") String zoneCode, @Nullable @QueryValue("q") String words) {
         String zone = zoneCode == null || zoneCode.isBlank() ? null : zoneCode.strip();
         if (zone != null && !reference.isZone(zone)) {
             return ErrorPage.of(400, Texts.get("unknownZone", zone), List.of());
         }
         Map<String, String> names = reference.zones().stream().collect(Collectors.toMap(Zone::code, Zone::name));
         Map<String, Object> model = Models.page(Texts.get("engagementsTitle"));
-        model.put("engagements", overview.engagementsInForce(LocalDate.ofInstant(clock.instant(), Dutch.BRUSSELS), zone, names));
+        model.put("engagements", overview.engagementsInForce(LocalDate.ofInstant(clock.instant(), Dutch.BRUSSELS), zone, words, names));
         model.put("zones", reference.zones().stream().sorted(Comparator.comparing(Zone::name))
                 .map(z -> Map.of("code", z.code(), "name", z.name() + " (" + z.province() + ")", "selected", z.code().equals(zone)))
                 .toList());
-        model.put("filtered", zone != null);
+        model.put("filtered", zone != null || words != null && !words.isBlank());
+        model.put("q", words == null ? "" : words);
         return HttpResponse.ok(new ModelAndView<>("engagements", model));
     }
 }

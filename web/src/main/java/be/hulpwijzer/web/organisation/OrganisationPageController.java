@@ -25,6 +25,7 @@ import io.micronaut.views.ModelAndView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,8 +80,9 @@ class OrganisationPageController {
         model.put("phoneHref", o.phone() == null ? null : "tel:" + o.phone().replaceAll("[^0-9+]", ""));
         model.put("enterpriseNumber", o.enterpriseNumber() == null ? null : enterpriseNumber(o.enterpriseNumber()));
         model.put("locations", locations.findByOrganisationIdOrderByName(id).stream().map(addresses::of).toList());
-        model.put("modules", modules.findByOrganisationIdOrderByTitle(id).stream()
-                .filter(m -> "active".equals(m.status())).map(m -> {
+        List<be.hulpwijzer.catalogue.module.HelpModule> active = modules.findByOrganisationIdOrderByTitle(id).stream()
+                .filter(m -> "active".equals(m.status())).toList();
+        model.put("modules", active.stream().map(m -> {
                     Availability a = availability.findById(m.id()).orElse(null);
                     return Map.of("title", m.title(), "href", "/modules/" + m.id(),
                             "ages", Dutch.ages(m.ageMinMonths(), m.ageMaxMonths()),
@@ -90,14 +92,26 @@ class OrganisationPageController {
                 }).toList());
         model.put("engagements", engagements.findByOrganisationIdOrderByValidFromDesc(id).stream()
                 .filter(e -> !e.validFrom().isAfter(today) && (e.validTo() == null || !e.validTo().isBefore(today)))
-                .map(e -> Map.of("title", e.title(), "description", e.description(),
-                        "target", e.targetGroup() == null ? "" : e.targetGroup(),
-                        "capacity", e.capacityPerMonth() == null ? "" : Texts.get("engagementCapacity", e.capacityPerMonth()),
-                        "response", e.responseTimeDays() == null ? "" : Texts.get("responseDays", e.responseTimeDays()),
-                        "valid", e.validTo() == null ? Texts.get("engagementValidOpen", Dutch.date(e.validFrom()))
-                                : Texts.get("engagementValid", Dutch.date(e.validFrom()), Dutch.date(e.validTo()))))
+                .map(e -> Map.ofEntries(Map.entry("title", e.title()), Map.entry("description", e.description()),
+                        Map.entry("contact", contact(e)), Map.entry("contactPhoneHref", e.contactPhone() == null ? ""
+                                : "tel:" + e.contactPhone().replaceAll("[^0-9+]", "")), Map.entry("contactPhone", e.contactPhone() == null ? "" : e.contactPhone()),
+                        Map.entry("modules", active.stream().filter(m -> e.moduleIds().contains(m.id()))
+                                .map(m -> Map.of("title", m.title(), "href", "/modules/" + m.id())).toList()),
+                        Map.entry("target", e.targetGroup() == null ? "" : e.targetGroup()),
+                        Map.entry("capacity", e.capacityPerMonth() == null ? "" : Texts.get("engagementCapacity", e.capacityPerMonth())),
+                        Map.entry("response", e.responseTimeDays() == null ? "" : Texts.get("responseDays", e.responseTimeDays())),
+                        Map.entry("valid", e.validTo() == null ? Texts.get("engagementValidOpen", Dutch.date(e.validFrom()))
+                                : Texts.get("engagementValid", Dutch.date(e.validFrom()), Dutch.date(e.validTo())))))
                 .toList());
         return HttpResponse.ok(new ModelAndView<>("organisation", model));
+    }
+
+    /** "An Peeters (an@cgg.be)": whom to contact about an engagement, or nothing. */
+    private static String contact(be.hulpwijzer.catalogue.engagement.Engagement e) {
+        if (e.contactName() == null) {
+            return e.contactEmail() == null ? "" : e.contactEmail();
+        }
+        return e.contactName() + (e.contactEmail() == null ? "" : " (" + e.contactEmail() + ")");
     }
 
     /** "0403.170.701", as the KBO writes it. */

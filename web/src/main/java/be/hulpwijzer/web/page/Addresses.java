@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A location as the public may see it: the full address (street and number, postcode and municipality)
  * with a link to it on OpenStreetMap; a confidential address (a shelter) shows only its municipality, and
- * no map.
+ * no map. Its opening hours, one period a line, and a note on closures.
  */
 @Singleton
 public class Addresses {
@@ -30,6 +30,8 @@ public class Addresses {
         String place = l.postcode() + (municipality == null ? "" : " " + municipality.name());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", l.name());
+        out.put("hours", l.openingHours().stream().map(h -> h.line()).toList());
+        out.put("hoursNote", l.hoursNote());
         if (l.confidential()) {
             out.put("address", Texts.get("confidentialAddress") + ", " + (municipality == null ? l.postcode() : municipality.name()));
             return out;

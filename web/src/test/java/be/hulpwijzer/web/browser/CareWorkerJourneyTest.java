@@ -98,18 +98,20 @@ class CareWorkerJourneyTest implements SearchTest {
             page.waitForURL("**/?q=*");
             assertThat(page.locator("#results-title").textContent()).isEqualTo("2 resultaten");
 
+            assertThat(page.locator("details.filters[open]").count()).as("after a search the filters fold away").isZero();
+            page.locator("details.filters summary").click();
             page.waitForNavigation(() -> page.getByLabel("Nu plaats vrij").check());
             assertThat(page.url()).contains("availableNow=true");
             assertThat(page.locator("#results-title").textContent()).isEqualTo("1 resultaat");
             assertThat(page.locator(".card .badge").textContent()).contains("2 plaatsen vrij", "bevestigd vandaag");
 
             page.locator(".card h3 a").first().click();
-            page.waitForURL("**/modules/" + freeModule);
+            page.waitForURL("**/modules/" + freeModule + "?**");
             assertThat(page.locator("h1").textContent()).isEqualTo("Angstbehandeling voor tieners");
             assertThat(page.locator(".referral").textContent()).contains("An Peeters", "Er is nu plaats");
 
             page.getByText("Verwijsfiche afdrukken").click();
-            page.waitForURL("**/verwijsfiche");
+            page.waitForURL("**/verwijsfiche?**");
             assertThat(page.locator("h1").textContent()).contains("Verwijsfiche");
             assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Afdrukken")).isVisible()).isTrue();
@@ -172,6 +174,8 @@ class CareWorkerJourneyTest implements SearchTest {
             page.keyboard().type("angst 15 jaar Brugge");
             page.waitForNavigation(() -> page.keyboard().press("Enter"));
             assertThat(page.locator("#results-title").textContent()).isEqualTo("2 resultaten");
+            tabUntil(page, "filters-toggle");
+            page.keyboard().press("Enter");
             tabUntil(page, "availableNow");
             page.waitForNavigation(() -> page.keyboard().press("Space"));
             assertThat(page.url()).contains("availableNow=true");

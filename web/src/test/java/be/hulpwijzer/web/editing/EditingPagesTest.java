@@ -135,11 +135,15 @@ class EditingPagesTest implements SearchTest {
         String csrf = an.csrf("/beheer/organisaties/" + organisation);
 
         HttpResponse<String> location = an.post("/beheer/organisaties/" + organisation + "/locaties/nieuw",
-                "_csrf=" + csrf + "&name=Onthaal&street=" + encode("Markt 1") + "&postcode=8000&municipality=brugge&confidential=true");
+                "_csrf=" + csrf + "&name=Onthaal&street=" + encode("Markt 1") + "&postcode=8000&municipality=brugge&confidential=true"
+                        + "&openingHoursText=" + encode("maandag t/m vrijdag 9:00-12:00\ndinsdag 18:00-20:00 zonder afspraak"));
         assertThat(location.statusCode()).as(location.body()).isEqualTo(303);
         JsonNode locations = admin.get("/api/v1/organisations/" + organisation + "/locations").body();
         assertThat(locations.get(0).get("confidential").asBoolean()).isTrue();
         assertThat(locations.get(0).get("nisCode").asText()).as("the municipality typed by name").isEqualTo("31005");
+        assertThat(locations.get(0).get("openingHours").size()).as("five mornings and one evening").isEqualTo(6);
+        assertThat(an.post("/beheer/organisaties/" + organisation + "/locaties/nieuw", "_csrf=" + csrf + "&name=X&postcode=8000"
+                + "&openingHoursText=" + encode("altijd")).body()).contains("&#x27;Openingsuren&#x27; begrijpen we niet");
         assertThat(an.get("/beheer/organisaties/" + organisation).body()).contains("8000 Brugge (zone Brugge)");
         long locationId = locations.get(0).get("id").asLong();
         assertThat(an.post("/beheer/organisaties/" + organisation + "/locaties/nieuw", "_csrf=" + csrf + "&name=X&postcode=9999")

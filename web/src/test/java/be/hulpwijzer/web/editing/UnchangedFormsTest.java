@@ -62,10 +62,14 @@ class UnchangedFormsTest implements SearchTest {
         admin.put("/api/v1/modules/" + module + "/availability", "{\"state\": \"waiting\", \"waiting\": 4, \"expectedWaitDays\": 70, "
                 + "\"expectedFirstContactDays\": 10, \"note\": \"Intake op dinsdag.\"}");
         location = admin.post("/api/v1/organisations/" + organisation + "/locations", "{\"name\": \"Onthaal\", \"street\": \"Markt 1\", "
-                + "\"postcode\": \"8000\", \"latitude\": 51.2089, \"longitude\": 3.2242, \"confidential\": true}").id();
+                + "\"postcode\": \"8000\", \"latitude\": 51.2089, \"longitude\": 3.2242, \"confidential\": true, "
+                + "\"openingHoursText\": \"ma t/m vr 9:00-12:00 en 13:00-17:00\\ndi 18:00-20:00 zonder afspraak\", "
+                + "\"hoursNote\": \"Gesloten in de kerstvakantie\"}").id();
         engagement = admin.post("/api/v1/organisations/" + organisation + "/engagements", "{\"title\": \"GBO-aanmelding\", "
                 + "\"description\": \"Twee consulten per maand.\", \"targetGroup\": \"1G1P-gezinnen\", \"capacityPerMonth\": 2, "
-                + "\"responseTimeDays\": 5, \"zones\": [\"brugge\", \"oostkust\"], \"validFrom\": \"2026-01-01\", \"validTo\": \"2027-12-31\"}").id();
+                + "\"responseTimeDays\": 5, \"zones\": [\"brugge\", \"oostkust\"], \"validFrom\": \"2026-01-01\", \"validTo\": \"2027-12-31\", "
+                + "\"contactName\": \"Els Maes\", \"contactPhone\": \"050 44 55 66\", \"contactEmail\": \"els@cgg.example.be\", "
+                + "\"moduleIds\": [" + module + "]}").id();
         admin.post("/api/v1/accounts", "{\"email\": \"an@cgg.example\", \"name\": \"An\", \"password\": \"" + Session.PASSWORD
                 + "\", \"role\": \"editor\", \"organisations\": [" + organisation + "]}");
         an = Session.loggedIn(server, "an@cgg.example");

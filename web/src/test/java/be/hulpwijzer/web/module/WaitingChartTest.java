@@ -18,15 +18,22 @@ class WaitingChartTest {
 
     @Test
     void drawsEachChangeAsAStepFromWhereTheLastOneLeftOffUntilToday() {
-        // plot: x from 48 (a year ago) to 592 (now); y from 192 (0 days) up 180 pixels to the top (28 days)
+        // plot: x from 48 (a year ago) to 592 (now); y from 192 (0 weeks) up 180 pixels to the top (4 weeks)
         String svg = WaitingChart.svg(List.of(change(300, "waiting", 21), change(100, "free", null)), NOW, "wachttijd");
-        assertThat(path(svg)).isEqualTo("M145 57 H443 V192 H592 V192");
+        assertThat(path(svg)).isEqualTo("M145 57 H443 V192 H592");
     }
 
     @Test
-    void labelsTheWaitInWholeWeeksAndKeepsTheLastMonthInsideTheChart() {
+    void aPeriodWhoseWaitWasUnknownIsAGapNotTheLastKnownWaitDrawnOn() {
+        String svg = WaitingChart.svg(List.of(change(300, "waiting", 21), change(200, "unknown", null), change(100, "free", null)),
+                NOW, "wachttijd");
+        assertThat(path(svg)).isEqualTo("M145 57 H294 M443 192 H592");
+    }
+
+    @Test
+    void labelsTheAxisInWeeksAndKeepsTheLastMonthInsideTheChart() {
         String svg = WaitingChart.svg(List.of(change(30, "waiting", 40)), NOW, "wachttijd");
-        assertThat(svg).contains(">0</text>", ">14</text>", ">28</text>", ">42</text>", ">56</text>");
+        assertThat(svg).contains(">weken wachten</text>", ">0</text>", ">2</text>", ">4</text>", ">6</text>", ">8</text>");
         assertThat(svg).containsPattern("<text x=\"592\" y=\"212\" text-anchor=\"end\">dec\\.? 26</text>");
     }
 

@@ -233,9 +233,11 @@ class PagesTest implements SearchTest {
         String body = get("/modules/" + moduleId).body();
         assertThat(body).contains("Warm doorverwijzen", "An Peeters", "href=\"tel:050123456\"",
                 "mailto:an.peeters@cgg.example.be", "Bel het onthaal.", "Er is nu plaats");
-        assertThat(body).contains("<svg class=\"chart\"", "role=\"img\"", "Wachtlijst", "± 12 weken wachten");
-        String sheet = get("/modules/" + moduleId + "/verwijsfiche").body();
-        assertThat(sheet).contains("Verwijsfiche", "An Peeters", "Bel het onthaal.", "geen gegevens over het gezin");
+        assertThat(body).contains("<svg class=\"chart\"", "role=\"img\"", "weken wachten</text>", "Wachtlijst",
+                "<th scope=\"col\">Wachttijd (weken)</th>", "<td>Wachtlijst</td><td>12</td>");
+        String sheet = get("/modules/" + moduleId + "/verwijsfiche?terug=%2F%3Fq%3Dangst").body();
+        assertThat(sheet).contains("Verwijsfiche", "An Peeters", "Bel het onthaal.", "geen gegevens over het gezin", "Gedrukt op ",
+                "Rechtstreeks toegankelijk", "3 plaatsen vrij (bevestigd op ", "<a href=\"/?q&#x3D;angst\">Terug naar zoeken</a>");
     }
 
     @Test
@@ -245,7 +247,10 @@ class PagesTest implements SearchTest {
         api.post("/api/v1/organisations/" + organisationId + "/locations",
                 "{\"name\": \"Onthaal\", \"street\": \"Markt 1\", \"postcode\": \"8000\"}");
         String body = get("/organisaties/" + organisationId).body();
-        assertThat(body).contains("Vluchthuis", "adres niet openbaar", "Markt 1", "Angstbehandeling voor tieners")
+        assertThat(body).contains("Vluchthuis", "adres niet openbaar", "Markt 1, 8000 Brugge", "Angstbehandeling voor tieners",
+                        "https://www.openstreetmap.org/search?query&#x3D;Markt+1%2C+8000+Brugge%2C+Belgi%C3%AB",
+                        "<dd><a href=\"tel:050123456\">050 12 34 56</a></dd>", "<dd>0403.170.701</dd>",
+                        "<a href=\"https://cgg.example.be\" rel=\"noopener\">")
                 .doesNotContain("Geheime Dreef");
         assertThat(get("/modules/" + moduleId).body()).doesNotContain("Geheime Dreef");
     }
@@ -266,14 +271,21 @@ class PagesTest implements SearchTest {
                 api.get("/api/v1/modules/" + moduleId).version()));
         api.post("/api/v1/organisations/" + organisationId + "/engagements", """
                 {"title": "GBO-doorverwijzingen binnen vijf dagen", "targetGroup": "gezinnen met vragen over angst",
-                 "capacityPerMonth": 4, "responseTimeDays": 5, "zones": ["brugge"], "validFrom": "2020-01-01"}""");
+                 "capacityPerMonth": 4, "responseTimeDays": 5, "zones": ["brugge"], "validFrom": "2020-01-01",
+                 "contactName": "Els Maes", "contactPhone": "050 44 55 66", "moduleIds": [%d]}""".formatted(moduleId));
         assertThat(get("/methodieken").body()).contains("Signs of Safety", "CGG Noord-West-Vlaanderen");
         assertThat(get("/engagementen").body()).contains("GBO-doorverwijzingen binnen vijf dagen", "4 per maand",
-                "reactie binnen 5 dagen", "Geldt in: Brugge");
+                "reactie binnen 5 dagen", "Geldt in: Brugge", "Contact: Els Maes", "href=\"tel:050445566\"",
+                "Voor: <a href=\"/modules/" + moduleId + "\">Angstbehandeling voor tieners</a>");
+        assertThat(get("/engagementen?q=gbo").body()).contains("GBO-doorverwijzingen binnen vijf dagen");
+        assertThat(get("/engagementen?q=budget").body()).doesNotContain("GBO-doorverwijzingen binnen vijf dagen");
+        assertThat(get("/organisaties/" + organisationId).body()).contains("Contact: Els Maes", "Voor: <a href=\"/modules/" + moduleId);
+        assertThat(get("/methodieken?q=sos").body()).contains("Signs of Safety", "1 organisatie werkt ermee");
+        assertThat(get("/methodieken?q=xyz").body()).doesNotContain("Signs of Safety").contains("Geen methodiek gevonden");
         assertThat(get("/engagementen?zone=brugge").body()).contains("GBO-doorverwijzingen binnen vijf dagen",
                 "<option value=\"brugge\" selected>");
         assertThat(get("/engagementen?zone=westhoek").body()).doesNotContain("GBO-doorverwijzingen binnen vijf dagen")
-                .contains("In deze eerstelijnszone gelden vandaag geen engagementen.");
+                .contains("Geen engagementen die vandaag gelden voor deze keuze.");
         assertPage("/engagementen?zone=atlantis", 400, "geen eerstelijnszone");
         assertThat(get("/zones/brugge").body()).contains("href=\"/engagementen?zone&#x3D;brugge\"");
     }
