@@ -4,6 +4,11 @@ package be.hulpwijzer.catalogue.api;
 public final class NotFoundException extends RuntimeException {
 
     public NotFoundException(String what, long id) {
-        super(Messages.get("notFound", what, String.valueOf(id)));
+        this(what, String.valueOf(id));
+    }
+
+    /** For an id that is not a number of ours (an HSDS UUID). */
+    public NotFoundException(String what, String id) {
+        super(Messages.get("notFound", what, id));
     }
 }

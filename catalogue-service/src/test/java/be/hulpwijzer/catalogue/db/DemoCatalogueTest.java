@@ -57,6 +57,15 @@ class DemoCatalogueTest implements PostgresTest {
     }
 
     @Test
+    void aBasiswerkerInBruggeFindsEngagementsInForceWithAContactAndTheirModules() throws SQLException {
+        assertThat(number("""
+                select count(*) from engagement where 'brugge' = any(zones) and valid_from <= date '2026-11-22'
+                  and (valid_to is null or valid_to >= date '2026-11-22') and contact_name is not null
+                  and cardinality(module_ids) > 0""")).isPositive();
+        assertThat(number("select count(*) from location where not confidential and cardinality(opening_hours) > 0")).isPositive();
+    }
+
+    @Test
     void everyProvinceAndBrusselsHasOffer_WestVlaanderenTheMost() throws SQLException {
         Map<String, Long> perProvince = new HashMap<>();
         try (Connection c = resolver.resolve(dataSource).getConnection();

@@ -10,9 +10,9 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
 /** The first index is still being built: 503 with a retry hint, not an error. */
-final class WarmingUpException extends RuntimeException {
+public final class WarmingUpException extends RuntimeException {
 
-    WarmingUpException() {
+    public WarmingUpException() {
         super(Messages.get("search.warmingUp"));
     }
 

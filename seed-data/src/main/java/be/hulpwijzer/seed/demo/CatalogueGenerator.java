@@ -86,14 +86,14 @@ final class CatalogueGenerator {
     /** Writes one organisation of a random kind in a random place (denser in West-Vlaanderen). */
     void organisation(long id, int moduleCount, Ids ids, Batch batch) {
         OrganisationKind kind = pickKind();
-        organisation(id, moduleCount, ids, batch, kind, places.pick(random));
+        organisation(id, moduleCount, ids, batch, kind, places.pick(random), false);
     }
 
     /** Writes an organisation of the kind whose name pattern is given, in the named municipality. */
     void organisation(long id, int moduleCount, Ids ids, Batch batch, String kindName, String municipality) {
         OrganisationKind kind = templates.organisationKinds.stream().filter(k -> k.name().equals(kindName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no organisation kind " + kindName));
-        organisation(id, moduleCount, ids, batch, kind, places.named(municipality));
+        organisation(id, moduleCount, ids, batch, kind, places.named(municipality), true);
     }
 
     /** Opening hours of a head office (weekdays, an evening without appointment) and an antenna, as stored (day|opens|closes|note). */
@@ -102,7 +102,7 @@ final class CatalogueGenerator {
     private static final List<String> ANTENNA_HOURS = List.of("3|13:00|17:00|op afspraak");
 
     /** Writes one organisation with its locations, {@code moduleCount} modules and maybe an engagement. */
-    private void organisation(long id, int moduleCount, Ids ids, Batch batch, OrganisationKind kind, Place home) {
+    private void organisation(long id, int moduleCount, Ids ids, Batch batch, OrganisationKind kind, Place home, boolean pinned) {
         String name = uniqueName(fill(kind.name(), home), home);
         String slug = slug(name);
         String enterprise = enterpriseNumber(id);
@@ -131,6 +131,15 @@ final class CatalogueGenerator {
         }
         if (random.nextInt(5) < 2) {
             engagement(ids.nextEngagement(), id, kind.sector(), home, phone, moduleIds.isEmpty() ? List.of() : List.of(moduleIds.get(0)), batch);
+        }
+        if (pinned) {
+            // the everyday organisations of a Brugge care worker always have an engagement in force (no random draw,
+            // so the rest of the demo stays as it was)
+            EngagementKind engagement = ENGAGEMENTS.stream().filter(e -> e.fits(kind.sector())).findFirst().orElseThrow();
+            batch.engagements.row(ids.nextEngagement(), id, engagement.title(), "Engagement binnen het regionale netwerk in "
+                    + home.zoneName() + ".", engagement.targetGroup(), engagement.capacity(), engagement.responseDays(),
+                    List.of(home.zoneCode()), LocalDate.ofInstant(now, ZoneOffset.UTC).minusMonths(3).withDayOfMonth(1), null,
+                    "Onthaal " + home.municipality(), phone, moduleIds.isEmpty() ? List.of() : List.of(moduleIds.get(0)));
         }
     }
 

@@ -1,0 +1,274 @@
+package be.hulpwijzer.indexer.hsds;
+
+import be.hulpwijzer.catalogue.api.Messages;
+import be.hulpwijzer.catalogue.availability.AvailabilityService;
+import be.hulpwijzer.catalogue.location.LocationRepository;
+import be.hulpwijzer.catalogue.module.HelpModule;
+import be.hulpwijzer.catalogue.module.ModuleRepository;
+import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
+import be.hulpwijzer.indexer.hsds.HsdsIds.Kind;
+import be.hulpwijzer.indexer.index.IndexManager;
+import be.hulpwijzer.indexer.search.SearchParameters;
+import be.hulpwijzer.indexer.search.SearchResult;
+import be.hulpwijzer.indexer.search.Searcher;
+import be.hulpwijzer.indexer.search.WarmingUpException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.value.MutableConvertibleMultiValuesMap;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the HSDS API reads: pages of services and organizations from PostgreSQL, filtered as the parameters ask. */
+@Singleton
+public class HsdsCatalogue {
+
+    /** How many of the best matches of a {@code search} are filtered and paged. */
+    static final int SEARCH_LIMIT = 1000;
+
+    /** The services' filters, combined with AND; a null part does not filter. */
+    public record Filter(@Nullable List<Long> searched, @Nullable String termColumn, @Nullable String termCode,
+                         @Nullable Long organisation, @Nullable Instant modifiedAfter, boolean methodsOnly) {
+    }
+
+    public record Page(long total, List<Long> ids) {
+    }
+
+    private final JdbcOperations jdbc;
+    private final ModuleRepository modules;
+    private final OrganisationRepository organisations;
+    private final LocationRepository locations;
+    private final AvailabilityService availability;
+    private final HsdsServices services;
+    private final HsdsTaxonomies taxonomies;
+    private final IndexManager indexes;
+    private final Searcher searcher;
+    private final SearchParameters parameters;
+    private final Clock clock;
+
+    HsdsCatalogue(JdbcOperations jdbc, ModuleRepository modules, OrganisationRepository organisations, LocationRepository locations,
+                  AvailabilityService availability, HsdsServices services, HsdsTaxonomies taxonomies, IndexManager indexes,
+                  Searcher searcher, SearchParameters parameters, Clock clock) {
+        this.jdbc = jdbc;
+        this.modules = modules;
+        this.organisations = organisations;
+        this.locations = locations;
+        this.availability = availability;
+        this.services = services;
+        this.taxonomies = taxonomies;
+        this.indexes = indexes;
+        this.searcher = searcher;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    /** The filter for the parameters as sent; a value that is not one is a 400 naming the parameter. */
+    public Filter filter(@Nullable String search, @Nullable String termId, @Nullable String taxonomyId,
+                         @Nullable String organisationId, @Nullable String modifiedAfter) throws IOException {
+        String column = null;
+        String code = null;
+        if (present(termId)) {
+            uuid(termId, "taxonomy_term_id");
+            HsdsTaxonomies.Term term = taxonomies.terms().get(termId.strip().toLowerCase(java.util.Locale.ROOT));
+            column = term == null ? "none" : term.taxonomy().code();
+            code = term == null ? "" : term.code();
+        }
+        boolean methodsOnly = false;
+        if (present(taxonomyId)) {
+            uuid(taxonomyId, "taxonomy_id");
+            Optional<HsdsTaxonomies.Taxonomy> taxonomy = taxonomies.taxonomy(taxonomyId.strip());
+            if (taxonomy.isEmpty()) {
+                column = "none";
+                code = "";
+            }
+            methodsOnly = taxonomy.map(t -> t == HsdsTaxonomies.METHOD).orElse(false);
+        }
+        Long organisation = null;
+        if (present(organisationId)) {
+            uuid(organisationId, "organization_id");
+            organisation = HsdsIds.id(Kind.ORGANIZATION, organisationId.strip()).orElse(-1L);
+        }
+        return new Filter(present(search) ? searched(search) : null, column, code, organisation,
+                present(modifiedAfter) ? instant(modifiedAfter.strip()) : null, methodsOnly);
+    }
+
+    /** A page of the published services (every module that has not ended), by search rank or by id. */
+    @Connectable
+    public Page services(Filter filter, int page, int size) {
+        String where = """
+                from module m join organisation o on o.id = m.organisation_id left join availability a on a.module_id = m.id
+                where m.status <> 'ended'
+                  and (cast(? as bigint) is null or m.organisation_id = cast(? as bigint))
+                  and (cast(? as timestamptz) is null or greatest(m.updated_at, a.confirmed_at) > cast(? as timestamptz))
+                  and (cast(? as bigint[]) is null or m.id = any(cast(? as bigint[])))
+                  and (not ? or cardinality(m.methods) > 0)
+                  and %s""".formatted(termCondition(filter.termColumn()));
+        return jdbc.execute(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) " + where)) {
+                bind(c, ps, filter);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select m.id " + where
+                    + " order by coalesce(array_position(cast(? as bigint[]), m.id), 0), m.id limit ? offset ?")) {
+                int next = bind(c, ps, filter);
+                ps.setArray(next, filter.searched() == null ? null : c.createArrayOf("bigint", filter.searched().toArray()));
+                ps.setInt(next + 1, size);
+                ps.setLong(next + 2, (long) (page - 1) * size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return new Page(total, ids);
+        });
+    }
+
+    @Connectable
+    public Page organizations(int page, int size) {
+        return jdbc.execute(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from organisation");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from organisation order by id limit ? offset ?")) {
+                ps.setInt(1, size);
+                ps.setLong(2, (long) (page - 1) * size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return new Page(total, ids);
+        });
+    }
+
+    public boolean published(long moduleId) {
+        return modules.findById(moduleId).filter(m -> !"ended".equals(m.status())).isPresent();
+    }
+
+    public ObjectNode listItem(long id) {
+        HelpModule m = modules.get(id);
+        return services.listItem(m, availability.current(id).orElse(null));
+    }
+
+    public ObjectNode minimal(long id) {
+        ObjectNode full = listItem(id);
+        ObjectNode minimal = HsdsServices.JSON.createObjectNode();
+        minimal.set("id", full.get("id"));
+        minimal.set("last_modified", full.get("last_modified"));
+        return minimal;
+    }
+
+    public ObjectNode service(long id) {
+        HelpModule m = modules.get(id);
+        return services.full(m, availability.current(id).orElse(null), organisations.get(m.organisationId()),
+                locations.findByOrganisationIdOrderByName(m.organisationId()));
+    }
+
+    public ObjectNode organization(long id) {
+        return services.organization(organisations.get(id));
+    }
+
+    public Optional<ObjectNode> findOrganization(long id) {
+        return organisations.findById(id).map(services::organization);
+    }
+
+    /** The best {@link #SEARCH_LIMIT} matches of our Dutch search, in rank order. */
+    private List<Long> searched(String text) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        var index = indexes.current().orElseThrow(WarmingUpException::new);
+        for (int page = 1; ids.size() < SEARCH_LIMIT; page++) {
+            MutableConvertibleMultiValuesMap<String> query = new MutableConvertibleMultiValuesMap<>();
+            query.add("q", text);
+            query.add("page", String.valueOf(page));
+            query.add("size", "100");
+            SearchParameters.Parsed parsed = parameters.parse(query);
+            SearchResult result = searcher.search(index, parsed.request(), parsed.understood(), clock.instant());
+            result.hits().forEach(hit -> ids.add(hit.id()));
+            if (result.hits().size() < 100 || (long) page * 100 >= result.total()) {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    /** The condition of a taxonomy term on a module, its code bound twice (so every branch has two parameters). */
+    private static String termCondition(@Nullable String taxonomy) {
+        if (taxonomy == null) {
+            return "(cast(? as text) is null or cast(? as text) is null)";
+        }
+        return switch (taxonomy) {
+            case "module-type" -> "(m.type = cast(? as text) and m.type = cast(? as text))";
+            case "setting" -> "(m.setting = cast(? as text) and m.setting = cast(? as text))";
+            case "access" -> "(m.access = cast(? as text) and m.access = cast(? as text))";
+            case "life-domain" -> "(cast(? as text) = any(m.life_domains) and cast(? as text) = any(m.life_domains))";
+            case "method" -> "(cast(? as text) = any(m.methods) and cast(? as text) = any(m.methods))";
+            case "zone" -> "(cast(? as text) = any(m.zones) and cast(? as text) = any(m.zones))";
+            case "sector" -> "(o.sector = cast(? as text) and o.sector = cast(? as text))";
+            default -> "(false and cast(? as text) is null and cast(? as text) is null)";
+        };
+    }
+
+    private static int bind(java.sql.Connection c, PreparedStatement ps, Filter filter) throws java.sql.SQLException {
+        ps.setObject(1, filter.organisation(), java.sql.Types.BIGINT);
+        ps.setObject(2, filter.organisation(), java.sql.Types.BIGINT);
+        Timestamp after = filter.modifiedAfter() == null ? null : Timestamp.from(filter.modifiedAfter());
+        ps.setTimestamp(3, after);
+        ps.setTimestamp(4, after);
+        java.sql.Array searched = filter.searched() == null ? null : c.createArrayOf("bigint", filter.searched().toArray());
+        ps.setArray(5, searched);
+        ps.setArray(6, searched);
+        ps.setBoolean(7, filter.methodsOnly());
+        ps.setString(8, filter.termCode());
+        ps.setString(9, filter.termCode());
+        return 10;
+    }
+
+    private static boolean present(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static void uuid(String value, String name) {
+        try {
+            java.util.UUID.fromString(value.strip());
+            if (value.strip().length() != 36) {
+                throw new IllegalArgumentException(value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw HsdsController.invalid(name, Messages.get("hsds.uuid", name));
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneId.of("Europe/Brussels")).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw HsdsController.invalid("modified_after", Messages.get("hsds.dateTime", "modified_after"));
+        }
+    }
+}
