@@ -36,7 +36,10 @@ class JarStartIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).isEqualTo(201);
             organisationId = json.readTree(created.body()).get("id").asLong();
+            int before = app.output.size();
             app.stop();
+            assertThat(app.output.subList(before, app.output.size())).as("a clean stop: the application, then the database")
+                    .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception"));
         }
         assertThat(Files.isDirectory(directory.resolve("data/postgres"))).isTrue();
 

@@ -22,7 +22,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
 
     private final EmbeddedPostgres postgres;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedDatabase.class);
+
     private final Path dataDirectory;
+    private volatile boolean ownsShutdown;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
@@ -40,10 +43,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", "on")
                     .start();
-            return new EmbeddedDatabase(postgres, dataDirectory);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDirectory);
+            database.ownShutdown();
+            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * The library stops PostgreSQL from a shutdown hook of its own, which runs at the same time as the
+     * application's: the change-feed follower and the connection pool then lose their server mid-flight and
+     * warn. Its hook is taken away (possible when {@code java.base/java.lang} is opened to us, as the jar's
+     * manifest does), so whoever started the database stops it, after the application. Without that access
+     * the library's hook stays: the database still stops, with the warnings.
+     */
+    private void ownShutdown() {
+        try {
+            Class<?> hooks = Class.forName("java.lang.ApplicationShutdownHooks");
+            java.lang.reflect.Field field = hooks.getDeclaredField("hooks");
+            field.setAccessible(true);
+            Object registered;
+            synchronized (hooks) {
+                registered = field.get(null);
+            }
+            if (registered instanceof Map<?, ?> map) {
+                java.util.List<Thread> closers = map.keySet().stream().filter(Thread.class::isInstance).map(Thread.class::cast)
+                        .filter(t -> t.getName().startsWith("postgres-") && t.getName().endsWith("-closer")).toList();
+                closers.forEach(Runtime.getRuntime()::removeShutdownHook);
+                ownsShutdown = !closers.isEmpty();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("the embedded PostgreSQL keeps its own shutdown hook: {}", e.toString());
+        }
+    }
+
+    /** Whether only this application stops the database (its library's own shutdown hook taken away). */
+    public boolean ownsShutdown() {
+        return ownsShutdown;
     }
 
     public String jdbcUrl() {

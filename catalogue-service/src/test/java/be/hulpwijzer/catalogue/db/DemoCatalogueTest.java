@@ -66,6 +66,22 @@ class DemoCatalogueTest implements PostgresTest {
     }
 
     @Test
+    void everyZoneHasABelievableOfferTheCitiesMoreAndWestVlaanderenTheMostPerZone() throws SQLException {
+        assertThat(number("""
+                select count(*) from zone z where z.valid_to is null
+                  and (select count(*) from module m where z.code = any(m.zones)) < 8""")).as("zones with fewer than 8 modules").isZero();
+        for (String city : new String[]{"gent", "bruzel", "antwerpen-centrum", "antwerpen-oost", "antwerpen-zuid", "leuven"}) {
+            assertThat(number("select count(*) from module where '" + city + "' = any(zones)")).as(city).isGreaterThanOrEqualTo(15);
+        }
+        assertThat(number("""
+                select (select count(*) from module m join zone z on z.code = any(m.zones) where z.province = 'West-Vlaanderen')
+                       / (select count(*) from zone where province = 'West-Vlaanderen' and valid_to is null)
+                     - (select count(*) from module m join zone z on z.code = any(m.zones) where z.province = 'Limburg')
+                       / (select count(*) from zone where province = 'Limburg' and valid_to is null)""")).as("West-Vlaanderen densest")
+                .isPositive();
+    }
+
+    @Test
     void everyProvinceAndBrusselsHasOffer_WestVlaanderenTheMost() throws SQLException {
         Map<String, Long> perProvince = new HashMap<>();
         try (Connection c = resolver.resolve(dataSource).getConnection();

@@ -17,7 +17,7 @@ import java.util.List;
 public final class DemoCatalogue {
 
     /** The first organisations are pinned so that the everyday searches of a Brugge care worker find help. */
-    public static final CatalogueLoader.Size SIZE = new CatalogueLoader.Size(160, 640, true, List.of(
+    public static final CatalogueLoader.Size SIZE = new CatalogueLoader.Size(240, 960, true, List.of(
             new CatalogueLoader.Pinned("CGG {regio}", "Brugge"),
             new CatalogueLoader.Pinned("CAW {regio}", "Brugge"),
             new CatalogueLoader.Pinned("CKG {naam}", "Brugge"),

@@ -17,9 +17,16 @@ final class Places {
 
     /** West-Vlaanderen gets a denser catalogue: the demo is used there first. */
     private static final String DENSE_PROVINCE = "West-Vlaanderen";
+    /** The cities, whose zones get more than a rural zone. */
+    private static final List<String> CITIES = List.of("Gent", "Antwerpen", "Leuven", "Bruzel");
+    /** Big cities that are one zone each. */
+    private static final List<String> ONE_ZONE_CITIES = List.of("gent", "bruzel");
 
     private final List<Place> places = new ArrayList<>();
-    private final List<Place> weighted = new ArrayList<>();
+    /** Zones in turn, each as often as its weight: every zone gets organisations, West-Vlaanderen and the cities more. */
+    private final List<String> zoneTurns = new ArrayList<>();
+    private final Map<String, List<Place>> placesByZone = new LinkedHashMap<>();
+    private int turn;
     private final Map<String, List<String>> zonesByProvince = new LinkedHashMap<>();
 
     Places() {
@@ -47,11 +54,16 @@ final class Places {
             Place place = new Place(m.get("nis_code"), m.get("name"), m.get("province"), p.get("postcode"),
                     p.get("zone_code"), zoneNames.get(p.get("zone_code")));
             places.add(place);
-            int weight = DENSE_PROVINCE.equals(place.province()) ? 4 : 1;
-            for (int i = 0; i < weight; i++) {
-                weighted.add(place);
-            }
+            placesByZone.computeIfAbsent(place.zoneCode(), z -> new ArrayList<>()).add(place);
         }
+        placesByZone.keySet().stream().sorted().forEach(zone -> {
+            String name = zoneNames.getOrDefault(zone, zone);
+            int weight = DENSE_PROVINCE.equals(zoneProvince.get(zone)) || ONE_ZONE_CITIES.contains(zone) ? 3
+                    : CITIES.stream().anyMatch(name::contains) ? 2 : 1;
+            for (int i = 0; i < weight; i++) {
+                zoneTurns.add(zone);
+            }
+        });
         zoneProvince.forEach((code, province) -> zonesByProvince.computeIfAbsent(province, k -> new ArrayList<>()).add(code));
     }
 
@@ -61,8 +73,10 @@ final class Places {
                 .orElseThrow(() -> new IllegalArgumentException("no municipality " + municipality));
     }
 
+    /** The next zone in turn, and a place in it at random. */
     Place pick(Random random) {
-        return weighted.get(random.nextInt(weighted.size()));
+        List<Place> candidates = placesByZone.get(zoneTurns.get(turn++ % zoneTurns.size()));
+        return candidates.get(random.nextInt(candidates.size()));
     }
 
     /** A place in the same province, for a second location. */

@@ -17,6 +17,7 @@ public final class ErrorPage {
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> of(int status, String message, List<String> details) {
         String key = switch (status) {
             case 400 -> "error400";
+            case 401 -> "error401";
             case 403 -> "error403";
             case 404 -> "error404";
             case 409 -> "error409";

@@ -71,6 +71,19 @@ class WaitingListsTest implements SearchTest {
     }
 
     @Test
+    void aSignedOutCurlHearsItMustSignIn() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.net.http.HttpResponse<String> curl = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/wachtlijsten"))
+                .header("Accept", "*/*").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(curl.statusCode()).isIn(303, 401);
+        if (curl.statusCode() == 401) {
+            assertThat(curl.body()).contains("Aanmelden nodig", "/login").doesNotContain("Er liep iets mis");
+        } else {
+            assertThat(curl.headers().firstValue("Location").orElse("")).endsWith("/login");
+        }
+    }
+
+    @Test
     void anEditorUpdatesAWaitingListAndSearchShowsIt() throws Exception {
         Session an = Session.loggedIn(server, "an@vlinder.example");
         HttpResponse<String> login = an.lastLogin();
