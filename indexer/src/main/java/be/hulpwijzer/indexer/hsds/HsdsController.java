@@ -38,8 +38,15 @@ class HsdsController {
 
     private final HsdsCatalogue catalogue;
     private final HsdsTaxonomies taxonomies;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HsdsController.class);
 
-    HsdsController(HsdsCatalogue catalogue, HsdsTaxonomies taxonomies) {
+    private final HsdsExport exporter;
+    private final java.util.concurrent.ExecutorService background;
+
+    HsdsController(HsdsCatalogue catalogue, HsdsTaxonomies taxonomies, HsdsExport exporter,
+                   @jakarta.inject.Named(TaskExecutors.BLOCKING) java.util.concurrent.ExecutorService background) {
+        this.background = background;
+        this.exporter = exporter;
         this.catalogue = catalogue;
         this.taxonomies = taxonomies;
     }
@@ -70,6 +77,24 @@ class HsdsController {
             contents.add(minimalItems ? catalogue.minimal(id) : fullItems ? catalogue.service(id) : catalogue.listItem(id));
         }
         return page(found.total(), number, size, contents);
+    }
+
+    /**
+     * The whole public catalogue: the HSDS tabular data package plus the services as newline-delimited JSON,
+     * streamed through a pipe as it is written (never held in memory whole).
+     */
+    @Get(value = "/export.zip", produces = "application/zip")
+    io.micronaut.http.server.types.files.StreamedFile export() throws IOException {
+        java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 16);
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(in);
+        background.execute(() -> {
+            try (pipe) {
+                exporter.write(pipe);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("HSDS export stopped: {}", e.toString());
+            }
+        });
+        return new io.micronaut.http.server.types.files.StreamedFile(in, MediaType.of("application/zip")).attach("hulpwijzer-hsds.zip");
     }
 
     @Get("/services/{id}")

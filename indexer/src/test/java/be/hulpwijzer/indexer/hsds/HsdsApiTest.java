@@ -169,6 +169,37 @@ class HsdsApiTest implements SearchTest {
     }
 
     @Test
+    void theWholeCatalogueDownloadsAsAnHsdsDataPackageAndNewlineDelimitedServices() throws Exception {
+        byte[] zip = client.toBlocking().retrieve(HttpRequest.GET("/api/hsds/export.zip"), byte[].class);
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        JsonNode descriptor = read(files.get("datapackage.json"));
+        assertThat(descriptor.get("profile").asText()).isNotBlank();
+        for (JsonNode resource : descriptor.get("resources")) {
+            List<String> fields = new ArrayList<>();
+            resource.at("/schema/fields").forEach(f -> fields.add(f.get("name").asText()));
+            String csv = files.get(resource.get("path").asText());
+            assertThat(csv).as(resource.get("path").asText()).isNotNull();
+            assertThat(csv.lines().findFirst().orElseThrow()).as("columns of " + resource.get("path").asText())
+                    .isEqualTo(String.join(",", fields));
+        }
+        assertThat(files.get("services.csv").lines().count()).isEqualTo(1 + 3);
+        assertThat(files.get("organizations.csv").lines().count()).isEqualTo(1 + 2);
+        assertThat(files.get("locations.csv").lines().count()).as("each location once").isEqualTo(1 + 2);
+        assertThat(files.get("addresses.csv").lines().count()).as("the shelter has none").isEqualTo(1 + 1);
+        assertThat(String.join("", files.values())).doesNotContain("Geheime Dreef");
+        List<String> services = files.get("services.ndjson").lines().toList();
+        assertThat(services).hasSize(3);
+        Schema service = schema("classpath:hsds/hsds-3.0/schema/service.json");
+        Set<String> known = knownProperties();
+        services.forEach(line -> assertValid(service, read(line), known));
+    }
+
+    @Test
     void idsAreStableUuidsThatLeadBackToTheEntry() {
         String id = HsdsIds.of(HsdsIds.Kind.SERVICE, 42);
         assertThat(id).isEqualTo("48570001-0000-8000-8000-00000000002a");
