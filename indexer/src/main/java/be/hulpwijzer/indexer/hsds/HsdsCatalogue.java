@@ -48,6 +48,18 @@ public class HsdsCatalogue {
     public record Page(long total, List<Long> ids) {
     }
 
+    /** Where a service is offered: a module at one of its organisation's locations. */
+    public record Place(long module, long location) {
+    }
+
+    /** A page of places. */
+    public record Places(long total, List<Place> places) {
+    }
+
+    /** The {@code postcode} and {@code proximity} of {@code /service_at_locations}: the zones it lies in, its point, metres. */
+    public record Near(List<String> zones, double latitude, double longitude, @Nullable Integer metres) {
+    }
+
     private final JdbcOperations jdbc;
     private final ModuleRepository modules;
     private final OrganisationRepository organisations;
@@ -59,10 +71,12 @@ public class HsdsCatalogue {
     private final Searcher searcher;
     private final SearchParameters parameters;
     private final Clock clock;
+    private final be.hulpwijzer.catalogue.reference.ReferenceData reference;
 
     HsdsCatalogue(JdbcOperations jdbc, ModuleRepository modules, OrganisationRepository organisations, LocationRepository locations,
                   AvailabilityService availability, HsdsServices services, HsdsTaxonomies taxonomies, IndexManager indexes,
-                  Searcher searcher, SearchParameters parameters, Clock clock) {
+                  Searcher searcher, SearchParameters parameters, Clock clock, be.hulpwijzer.catalogue.reference.ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.modules = modules;
         this.organisations = organisations;
@@ -141,6 +155,97 @@ public class HsdsCatalogue {
             }
             return new Page(total, ids);
         });
+    }
+
+    /** The postcode's zones and point, and the proximity in metres (only with a postcode); 400s naming the parameter. */
+    public @Nullable Near near(@Nullable String postcode, @Nullable String proximity) {
+        if (!present(postcode)) {
+            if (present(proximity)) {
+                throw HsdsController.invalid("proximity", Messages.get("hsds.proximityNeedsPostcode"));
+            }
+            return null;
+        }
+        String code = postcode.strip();
+        var point = code.matches("\\d{4}") ? reference.postcodePoints().get(code) : null;
+        List<String> zones = code.matches("\\d{4}") ? reference.postcode(code).stream()
+                .map(be.hulpwijzer.catalogue.reference.PostcodePlace::zoneCode).distinct().toList() : List.of();
+        if (point == null || zones.isEmpty()) {
+            throw HsdsController.invalid("postcode", Messages.get("postcode.unknown", code));
+        }
+        Integer metres = null;
+        if (present(proximity)) {
+            if (!proximity.strip().matches("\\d{1,7}")) {
+                throw HsdsController.invalid("proximity", Messages.get("hsds.number", "proximity", 9_999_999));
+            }
+            metres = Integer.parseInt(proximity.strip());
+        }
+        return new Near(zones, point.latitude(), point.longitude(), metres);
+    }
+
+    /**
+     * A page of places where services are offered: the services' filters, and near a postcode (a service for one
+     * of its zones; within {@code proximity} metres of its point when given). A confidential location is placed
+     * at its postcode's point, as for search.
+     */
+    @Connectable
+    public Places places(Filter filter, @Nullable Near near, int page, int size) {
+        String where = """
+                from module m join organisation o on o.id = m.organisation_id left join availability a on a.module_id = m.id
+                join location l on l.organisation_id = m.organisation_id left join postcode_point p on p.postcode = l.postcode
+                where m.status <> 'ended'
+                  and (cast(? as bigint) is null or m.organisation_id = cast(? as bigint))
+                  and (cast(? as timestamptz) is null or greatest(m.updated_at, a.confirmed_at) > cast(? as timestamptz))
+                  and (cast(? as bigint[]) is null or m.id = any(cast(? as bigint[])))
+                  and (not ? or cardinality(m.methods) > 0)
+                  and %s
+                  and (cast(? as text[]) is null or m.zones && cast(? as text[]))
+                  and (cast(? as integer) is null or 6371000 * 2 * asin(sqrt(
+                        power(sin(radians(coalesce(case when not l.confidential then l.latitude end, p.latitude) - ?) / 2), 2)
+                        + cos(radians(?)) * cos(radians(coalesce(case when not l.confidential then l.latitude end, p.latitude)))
+                        * power(sin(radians(coalesce(case when not l.confidential then l.longitude end, p.longitude) - ?) / 2), 2)))
+                        <= cast(? as integer))""".formatted(termCondition(filter.termColumn()));
+        return jdbc.execute(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) " + where)) {
+                bindNear(c, ps, bind(c, ps, filter), near);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Place> places = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select m.id, l.id " + where + " order by m.id, l.id limit ? offset ?")) {
+                int next = bindNear(c, ps, bind(c, ps, filter), near);
+                ps.setInt(next, size);
+                ps.setLong(next + 1, (long) (page - 1) * size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        places.add(new Place(rs.getLong(1), rs.getLong(2)));
+                    }
+                }
+            }
+            return new Places(total, places);
+        });
+    }
+
+    private static int bindNear(java.sql.Connection c, PreparedStatement ps, int from, @Nullable Near near) throws java.sql.SQLException {
+        java.sql.Array zones = near == null ? null : c.createArrayOf("text", near.zones().toArray());
+        ps.setArray(from, zones);
+        ps.setArray(from + 1, zones);
+        Integer metres = near == null ? null : near.metres();
+        ps.setObject(from + 2, metres, java.sql.Types.INTEGER);
+        ps.setDouble(from + 3, near == null ? 0 : near.latitude());
+        ps.setDouble(from + 4, near == null ? 0 : near.latitude());
+        ps.setDouble(from + 5, near == null ? 0 : near.longitude());
+        ps.setObject(from + 6, metres, java.sql.Types.INTEGER);
+        return from + 7;
+    }
+
+    /** One place: the link with its location nested, and the service as a list item. */
+    public java.util.Optional<ObjectNode> place(long module, long location) {
+        return modules.findById(module).filter(m -> !"ended".equals(m.status()))
+                .flatMap(m -> locations.findById(location).filter(l -> l.organisationId() == m.organisationId())
+                        .map(l -> services.place(m, availability.current(module).orElse(null), l)));
     }
 
     @Connectable

@@ -103,6 +103,28 @@ class HsdsController {
                 .orElseThrow(() -> new NotFoundException(Messages.get("what.module"), id));
     }
 
+    @Get("/service_at_locations")
+    ObjectNode places(@Nullable @QueryValue String search, @Nullable @QueryValue String page,
+                      @Nullable @QueryValue("per_page") String perPage, @Nullable @QueryValue("taxonomy_term_id") String term,
+                      @Nullable @QueryValue("taxonomy_id") String taxonomy, @Nullable @QueryValue("organization_id") String organization,
+                      @Nullable @QueryValue("modified_after") String modifiedAfter, @Nullable @QueryValue String postcode,
+                      @Nullable @QueryValue String proximity) throws IOException {
+        HsdsCatalogue.Filter filter = catalogue.filter(search, term, taxonomy, organization, modifiedAfter);
+        HsdsCatalogue.Near near = catalogue.near(postcode, proximity);
+        int number = positive(page, "page", 1, Integer.MAX_VALUE);
+        int size = positive(perPage, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE);
+        HsdsCatalogue.Places found = catalogue.places(filter, near, number, size);
+        ArrayNode contents = HsdsServices.JSON.createArrayNode();
+        found.places().forEach(p -> catalogue.place(p.module(), p.location()).ifPresent(contents::add));
+        return page(found.total(), number, size, contents);
+    }
+
+    @Get("/service_at_locations/{id}")
+    ObjectNode place(String id) {
+        return HsdsIds.place(id).flatMap(p -> catalogue.place(p[0], p[1]))
+                .orElseThrow(() -> new NotFoundException(Messages.get("what.serviceAtLocation"), id));
+    }
+
     @Get("/organizations")
     ObjectNode organizations(@Nullable @QueryValue String page, @Nullable @QueryValue("per_page") String perPage) {
         int number = positive(page, "page", 1, Integer.MAX_VALUE);

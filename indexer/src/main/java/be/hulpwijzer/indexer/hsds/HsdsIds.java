@@ -13,7 +13,9 @@ import java.util.UUID;
  */
 public final class HsdsIds {
 
-    public enum Kind { SERVICE, ORGANIZATION, LOCATION }
+    public enum Kind { SERVICE, ORGANIZATION, LOCATION, SERVICE_AT_LOCATION }
+
+    private static final long LOCATION_BITS = 31;
 
     /** "HW" in the first bytes; the kind in the next. */
     private static final long PREFIX = 0x4857_0000L << 32;
@@ -40,6 +42,16 @@ public final class HsdsIds {
             return Optional.empty();
         }
         return Optional.of(uuid.getLeastSignificantBits() & ~VARIANT);
+    }
+
+    /** A service at a location: both our ids in one version-8 UUID (module and location ids below 2^31). */
+    public static String place(long module, long location) {
+        return of(Kind.SERVICE_AT_LOCATION, (module << LOCATION_BITS) | location);
+    }
+
+    /** The module and location of a service-at-location UUID. */
+    public static Optional<long[]> place(String text) {
+        return id(Kind.SERVICE_AT_LOCATION, text).map(v -> new long[]{v >>> LOCATION_BITS, v & ((1L << LOCATION_BITS) - 1)});
     }
 
     /** A name-based UUID for a nested object, from its path ("service/42/language/nl"). */

@@ -98,7 +98,7 @@ public class HsdsServices {
         ArrayNode at = s.putArray("service_at_locations");
         for (Location l : locations) {
             ObjectNode link = at.addObject();
-            link.put("id", HsdsIds.named("service/" + m.id() + "/location/" + l.id()));
+            link.put("id", HsdsIds.place(m.id(), l.id()));
             link.put("service_id", id);
             link.put("location_id", HsdsIds.of(Kind.LOCATION, l.id()));
             link.set("location", location(l));
@@ -148,6 +148,17 @@ public class HsdsServices {
         m.methods().forEach(code -> attribute(attributes, m.id(), id, HsdsTaxonomies.METHOD, code));
         m.zones().forEach(z -> attribute(attributes, m.id(), id, HsdsTaxonomies.ZONE, z));
         return s;
+    }
+
+    /** A service at a location (HSDS {@code service_at_location}), with the location nested and the service as a list item. */
+    public ObjectNode place(HelpModule m, @Nullable AvailabilityView a, Location l) {
+        ObjectNode link = JSON.createObjectNode();
+        link.put("id", HsdsIds.place(m.id(), l.id()));
+        link.put("service_id", HsdsIds.of(Kind.SERVICE, m.id()));
+        link.put("location_id", HsdsIds.of(Kind.LOCATION, l.id()));
+        link.set("location", location(l));
+        link.set("service", listItem(m, a));
+        return link;
     }
 
     public ObjectNode organization(Organisation o) {

@@ -200,6 +200,28 @@ class HsdsApiTest implements SearchTest {
     }
 
     @Test
+    void servicesAtLocationsAreFoundNearAPostcodeAndAreValid() {
+        Schema list = schema("classpath:hsds/hsds-3.0/schema/compiled/service_at_location_list.json");
+        Schema one = schema("classpath:hsds/hsds-3.0/schema/service_at_location.json");
+        Set<String> known = knownProperties();
+        JsonNode brugge = get("/api/hsds/service_at_locations?postcode=8000");
+        assertThat(brugge.get("total_items").asInt()).as("two Brugge services at two locations").isEqualTo(4);
+        for (JsonNode place : brugge.get("contents")) {
+            assertValid(list, place, known);
+            JsonNode alone = get("/api/hsds/service_at_locations/" + place.get("id").asText());
+            assertValid(one, alone, known);
+            assertThat(alone.get("service_id").asText()).isEqualTo(place.get("service_id").asText());
+        }
+        assertThat(get("/api/hsds/service_at_locations?postcode=8000&proximity=1000").get("total_items").asInt()).isEqualTo(4);
+        assertThat(get("/api/hsds/service_at_locations?postcode=8400&proximity=1000").get("total_items").asInt())
+                .as("Oostende is 20 km away").isZero();
+        assertThat(get("/api/hsds/service_at_locations?postcode=9000").get("total_items").asInt()).as("CAW Gent has no location").isZero();
+        assertThat(status("/api/hsds/service_at_locations?proximity=500")).isEqualTo(400);
+        assertThat(status("/api/hsds/service_at_locations?postcode=0000")).isEqualTo(400);
+        assertThat(status("/api/hsds/service_at_locations/" + HsdsIds.place(budget, 999))).isEqualTo(404);
+    }
+
+    @Test
     void idsAreStableUuidsThatLeadBackToTheEntry() {
         String id = HsdsIds.of(HsdsIds.Kind.SERVICE, 42);
         assertThat(id).isEqualTo("48570001-0000-8000-8000-00000000002a");
@@ -322,7 +344,7 @@ class HsdsApiTest implements SearchTest {
         Set<String> names = new TreeSet<>();
         for (String file : List.of("service", "organization", "organization_identifier", "location", "address", "schedule",
                 "service_at_location", "service_area", "language", "contact", "phone", "attribute", "taxonomy", "taxonomy_term",
-                "required_document", "cost_option")) {
+                "required_document", "cost_option", "compiled/service_at_location_list")) {
             try (InputStream in = HsdsApiTest.class.getResourceAsStream("/hsds/hsds-3.0/schema/" + file + ".json")) {
                 JSON.readTree(in).get("properties").fieldNames().forEachRemaining(names::add);
             } catch (IOException e) {
