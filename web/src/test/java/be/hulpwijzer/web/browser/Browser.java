@@ -71,6 +71,14 @@ final class Browser {
                 new Page.GetByRoleOptions().setName("Aanmelden")).click());
     }
 
+    /** A person looks at the page: a screenshot to view, no accessibility violation, nothing wider than the screen. */
+    static void look(Page page, String name, int width) {
+        photograph(page, name);
+        assertAccessible(page, name);
+        Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+        org.assertj.core.api.Assertions.assertThat(((Number) scrollWidth).intValue()).as(name + " scroll width").isLessThanOrEqualTo(width);
+    }
+
     /** No WCAG 2.1 A or AA violation that axe finds on the page as it is now. */
     static void assertAccessible(Page page, String name) {
         org.assertj.core.api.Assertions.assertThat(new com.deque.html.axecore.playwright.AxeBuilder(page)

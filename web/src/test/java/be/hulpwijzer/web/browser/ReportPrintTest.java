@@ -128,12 +128,10 @@ class ReportPrintTest implements SearchTest {
             Page page = context.newPage();
             page.navigate(server.getURL() + "/wachtbeheer?provincie=West-Vlaanderen");
             assertThat(overflowing(page, "table.heatmap")).as("a heat map that scrolls sideways").isEmpty();
-            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(width);
             Object visibleLinks = page.evaluate("() => [...document.querySelectorAll('a[href^=\"/?zone=westhoek&domain=\"]')]"
                     + ".filter(a => a.offsetParent !== null).length");
             assertThat(((Number) visibleLinks).intValue()).as("the Westhoek cells link to their search").isEqualTo(9);
-            Browser.photograph(page, "heatmap-" + name);
-            Browser.assertAccessible(page, "heatmap-" + name);
+            Browser.look(page, "heatmap-" + name, width);
         }
     }
 
