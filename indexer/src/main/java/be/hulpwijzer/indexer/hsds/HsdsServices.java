@@ -177,6 +177,16 @@ public class HsdsServices {
             kbo.put("identifier_type", "Ondernemingsnummer (KBO)");
             kbo.put("identifier", o.enterpriseNumber().replaceAll("\\D", ""));
         }
+        if (!blank(o.sector())) {
+            HsdsTaxonomies.Term sector = taxonomies.term(HsdsTaxonomies.SECTOR, o.sector());
+            ObjectNode attribute = org.putArray("attributes").addObject();
+            attribute.put("id", HsdsIds.named("organization/" + o.id() + "/attribute/sector/" + o.sector()));
+            attribute.put("link_id", id);
+            attribute.put("link_type", HsdsTaxonomies.SECTOR.code());
+            attribute.put("link_entity", "organization");
+            attribute.put("taxonomy_term_id", sector.id());
+            attribute.set("taxonomy_term", term(sector));
+        }
         if (!blank(o.phone())) {
             ObjectNode phone = org.putArray("phones").addObject();
             phone.put("id", HsdsIds.named("organization/" + o.id() + "/phone"));

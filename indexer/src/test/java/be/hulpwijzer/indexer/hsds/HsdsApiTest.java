@@ -140,6 +140,7 @@ class HsdsApiTest implements SearchTest {
         assertThat(angstService.at("/x_availability/expected_wait_days").asInt()).isEqualTo(42);
         assertThat(angstService.get("assured_date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(angstService.at("/organization/organization_identifiers/0/identifier").asText()).isEqualTo("0403170701");
+        assertThat(angstService.at("/organization/attributes/0/taxonomy_term/term_uri").asText()).isEqualTo("urn:hulpwijzer:sector:cgg");
         assertThat(angstService.at("/service_areas/0/uri").asText()).isEqualTo("urn:hulpwijzer:zone:brugge");
         JsonNode prenatal = get("/api/hsds/services/" + HsdsIds.of(HsdsIds.Kind.SERVICE, context));
         assertThat(prenatal.get("minimum_age").decimalValue()).isEqualByComparingTo("-0.75");
