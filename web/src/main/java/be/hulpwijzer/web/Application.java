@@ -24,10 +24,13 @@ public final class Application {
 
     public static void main(String[] args) throws Exception {
         boolean generate = args.length > 0 && args[0].equals("generate");
+        boolean importing = args.length > 0 && args[0].equals("import-hsds");
         Path data = Path.of(setting("HULPWIJZER_DATA_DIR", "hulpwijzer.data-dir", "./data")).toAbsolutePath().normalize();
         if (externalDatabaseConfigured()) {
             if (generate) {
                 GenerateCommand.run(args, Map.of());
+            } else if (importing) {
+                ImportCommand.run(args, Map.of());
             } else {
                 Micronaut.build(args).mainClass(Application.class)
                         .properties(Map.of(SessionSecret.PROPERTY, SessionSecret.get(data))).start();
@@ -38,9 +41,13 @@ public final class Application {
         LOG.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
         Map<String, Object> datasource = new java.util.HashMap<>(database.datasourceProperties());
-        if (generate) {
+        if (generate || importing) {
             try (database) {
-                GenerateCommand.run(args, datasource);
+                if (generate) {
+                    GenerateCommand.run(args, datasource);
+                } else {
+                    ImportCommand.run(args, datasource);
+                }
             }
             return;
         }

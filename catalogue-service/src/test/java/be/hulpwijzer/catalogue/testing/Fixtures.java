@@ -24,7 +24,7 @@ public class Fixtures {
             try (var st = c.createStatement()) {
                 st.execute("delete from thesaurus_group where not shipped");
                 st.execute("update thesaurus_group set removed_at = null, removed_by = null where removed_at is not null");
-                st.execute("truncate organisation, method, account, audit_log, login_throttle restart identity cascade");
+                st.execute("truncate organisation, method, account, audit_log, login_throttle, hsds_import restart identity cascade");
             }
             return null;
         });

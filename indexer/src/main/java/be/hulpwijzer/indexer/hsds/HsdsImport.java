@@ -1,0 +1,370 @@
+package be.hulpwijzer.indexer.hsds;
+
+import be.hulpwijzer.catalogue.api.FieldError;
+import be.hulpwijzer.catalogue.api.InvalidRequestException;
+import be.hulpwijzer.catalogue.api.Messages;
+import be.hulpwijzer.catalogue.availability.AvailabilityService;
+import be.hulpwijzer.catalogue.location.LocationWriter;
+import be.hulpwijzer.catalogue.module.ModuleRepository;
+import be.hulpwijzer.catalogue.module.ModuleWriter;
+import be.hulpwijzer.catalogue.organisation.OrganisationRepository;
+import be.hulpwijzer.catalogue.organisation.OrganisationWriter;
+import be.hulpwijzer.catalogue.reference.ReferenceData;
+import be.hulpwijzer.catalogue.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Fills Hulpwijzer from HSDS 3.0 services (fully nested, as {@code /api/hsds/services/{id}} and
+ * {@code services.ndjson} give them): organizations, services and their availability. Each HSDS UUID is kept
+ * with the entry it became and a hash of what was imported, so importing the same data again changes
+ * nothing and never duplicates. Terms are matched by our term URIs, then by code, then by name; what cannot be
+ * mapped is an error naming the row, and the caller's transaction then keeps nothing (all or nothing).
+ */
+@Singleton
+public class HsdsImport {
+
+    /** What happened to one object. */
+    public record Row(int row, String kind, String uuid, String action, @Nullable Long id) {
+    }
+
+    /** The import's report: counts and a row per object. */
+    public record Report(int created, int updated, int unchanged, List<Row> rows) {
+    }
+
+    static final Authentication IMPORTER = Authentication.build("import", List.of(Roles.ADMIN));
+
+    private final JdbcOperations jdbc;
+    private final OrganisationWriter organisationWriter;
+    private final OrganisationRepository organisations;
+    private final ModuleWriter moduleWriter;
+    private final ModuleRepository modules;
+    private final AvailabilityService availability;
+    private final ReferenceData reference;
+    private final HsdsTaxonomies taxonomies;
+
+    HsdsImport(JdbcOperations jdbc, OrganisationWriter organisationWriter, OrganisationRepository organisations,
+               ModuleWriter moduleWriter, ModuleRepository modules, AvailabilityService availability, ReferenceData reference,
+               HsdsTaxonomies taxonomies, @SuppressWarnings("unused") LocationWriter locations) {
+        this.jdbc = jdbc;
+        this.organisationWriter = organisationWriter;
+        this.organisations = organisations;
+        this.moduleWriter = moduleWriter;
+        this.modules = modules;
+        this.availability = availability;
+        this.reference = reference;
+        this.taxonomies = taxonomies;
+    }
+
+    /** The services in a text: a JSON array, an HSDS page ({@code contents}), one service, or one service a line. */
+    public static List<JsonNode> services(String text) {
+        String trimmed = text.strip();
+        try {
+            if (trimmed.startsWith("[")) {
+                List<JsonNode> all = new ArrayList<>();
+                HsdsServices.JSON.readTree(trimmed).forEach(all::add);
+                return all;
+            }
+            if (trimmed.startsWith("{") && !trimmed.contains("\n{")) {
+                JsonNode one = HsdsServices.JSON.readTree(trimmed);
+                if (one.has("contents")) {
+                    List<JsonNode> all = new ArrayList<>();
+                    one.get("contents").forEach(all::add);
+                    return all;
+                }
+                return List.of(one);
+            }
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : trimmed.split("\\R")) {
+                if (!line.isBlank()) {
+                    lines.add(HsdsServices.JSON.readTree(line));
+                }
+            }
+            return lines;
+        } catch (JsonProcessingException e) {
+            throw invalid("", Messages.get("import.json", e.getLocation() == null ? 1 : e.getLocation().getLineNr()));
+        }
+    }
+
+    /** Imports the services, within the caller's transaction. */
+    public Report run(List<JsonNode> services) {
+        List<Row> rows = new ArrayList<>();
+        int[] counts = new int[3];
+        Map<String, Long> organisationsSeen = new java.util.HashMap<>();
+        for (int i = 0; i < services.size(); i++) {
+            JsonNode service = services.get(i);
+            int row = i + 1;
+            String uuid = uuid(service.path("id").asText(""), row, "id");
+            JsonNode organization = service.path("organization");
+            if (!organization.isObject()) {
+                throw invalid("[" + row + "].organization", Messages.get("import.organization", row));
+            }
+            String organisationUuid = uuid(organization.path("id").asText(""), row, "organization.id");
+            Long seen = organisationsSeen.get(organisationUuid);
+            long organisation = seen != null ? seen : organisation(organization, row, rows, counts);
+            organisationsSeen.put(organisationUuid, organisation);
+            module(service, uuid, organisation, row, rows, counts);
+        }
+        return new Report(counts[0], counts[1], counts[2], rows);
+    }
+
+    private long organisation(JsonNode o, int row, List<Row> rows, int[] counts) {
+        String uuid = uuid(o.path("id").asText(""), row, "organization.id");
+        ObjectNode json = HsdsServices.JSON.createObjectNode();
+        json.put("name", o.path("name").asText(""));
+        json.put("description", o.path("description").asText(""));
+        json.put("sector", sector(o, row));
+        text(json, "email", o.path("email"));
+        text(json, "website", o.path("website"));
+        for (JsonNode identifier : o.path("organization_identifiers")) {
+            if ("BE-BCE_KBO".equals(identifier.path("identifier_scheme").asText())) {
+                json.put("enterpriseNumber", identifier.path("identifier").asText());
+            }
+        }
+        text(json, "phone", o.path("phones").path(0).path("number"));
+        String hash = hash(json);
+        // only what an earlier import made is matched: another instance's UUIDs say nothing about our ids
+        Optional<Long> existing = known("organization", uuid).filter(id -> organisations.findById(id).isPresent());
+        long id;
+        if (existing.isPresent() && sameHash("organization", uuid, hash)) {
+            id = existing.get();
+            rows.add(new Row(row, "organization", uuid, "unchanged", id));
+            counts[2]++;
+        } else if (existing.isPresent()) {
+            json.put("version", organisations.get(existing.get()).version());
+            id = write(row, "organization", () -> organisationWriter.update(IMPORTER, existing.get(), json.toString()).id());
+            rows.add(new Row(row, "organization", uuid, "updated", id));
+            counts[1]++;
+        } else {
+            id = write(row, "organization", () -> organisationWriter.create(IMPORTER, json.toString()).id());
+            rows.add(new Row(row, "organization", uuid, "created", id));
+            counts[0]++;
+        }
+        remember("organization", uuid, id, hash);
+        return id;
+    }
+
+    private void module(JsonNode s, String uuid, long organisation, int row, List<Row> rows, int[] counts) {
+        ObjectNode json = HsdsServices.JSON.createObjectNode();
+        json.put("title", s.path("name").asText(""));
+        json.put("description", s.path("description").asText(""));
+        json.put("type", one(s, HsdsTaxonomies.TYPE, row));
+        json.put("setting", one(s, HsdsTaxonomies.SETTING, row));
+        json.put("access", s.has("x_access") ? s.get("x_access").asText() : one(s, HsdsTaxonomies.ACCESS, row));
+        JsonNode months = s.path("x_age_months");
+        json.put("ageMinMonths", months.has("minimum") ? months.get("minimum").asInt()
+                : (int) Math.round(s.path("minimum_age").asDouble(0) * 12));
+        if (months.has("maximum") || (!months.isObject() && s.has("maximum_age"))) {
+            json.put("ageMaxMonths", months.has("maximum") ? months.get("maximum").asInt()
+                    : (int) Math.floor(s.path("maximum_age").asDouble() * 12));
+        }
+        json.set("lifeDomains", codes(s, HsdsTaxonomies.DOMAIN, row));
+        json.set("zones", codes(s, HsdsTaxonomies.ZONE, row));
+        json.set("methods", codes(s, HsdsTaxonomies.METHOD, row));
+        ArrayNode languages = json.putArray("languages");
+        s.path("languages").forEach(l -> languages.add(l.path("code").asText()));
+        text(json, "cost", s.path("fees_description"));
+        String process = s.path("application_process").asText("");
+        String prefix = Messages.get("label.access." + json.get("access").asText());
+        process = process.startsWith(prefix) ? process.substring(prefix.length()).replaceFirst("^\\.\\s*", "") : process;
+        if (!process.isBlank()) {
+            json.put("referralProcedure", process);
+        }
+        text(json, "referralPreparation", s.path("required_documents").path(0).path("document"));
+        JsonNode contact = s.path("contacts").path(0);
+        if (contact.isObject()) {
+            ObjectNode c = json.putObject("contact");
+            text(c, "name", contact.path("name"));
+            text(c, "email", contact.path("email"));
+            text(c, "phone", contact.path("phones").path(0).path("number"));
+        }
+        json.put("status", switch (s.path("status").asText("active")) {
+            case "temporarily closed" -> "paused";
+            case "defunct", "inactive" -> "ended";
+            default -> "active";
+        });
+        String hash = hash(json) + "|" + s.path("x_availability").toString();
+        Optional<Long> existing = known("service", uuid).filter(id -> modules.findById(id).isPresent());
+        long id;
+        String action;
+        if (existing.isPresent() && sameHash("service", uuid, hash)) {
+            rows.add(new Row(row, "service", uuid, "unchanged", existing.get()));
+            counts[2]++;
+            return;
+        } else if (existing.isPresent()) {
+            json.put("version", modules.get(existing.get()).version());
+            id = write(row, "service", () -> moduleWriter.update(IMPORTER, existing.get(), json.toString()).id());
+            action = "updated";
+            counts[1]++;
+        } else {
+            id = write(row, "service", () -> moduleWriter.create(IMPORTER, organisation, json.toString()).id());
+            action = "created";
+            counts[0]++;
+        }
+        JsonNode x = s.path("x_availability");
+        if (x.isObject()) {
+            ObjectNode a = HsdsServices.JSON.createObjectNode();
+            a.put("state", x.path("state").asText("unknown"));
+            for (String[] field : new String[][]{{"free_places", "freePlaces"}, {"waiting", "waiting"},
+                {"expected_wait_days", "expectedWaitDays"}, {"expected_first_contact_days", "expectedFirstContactDays"}}) {
+                if (x.has(field[0])) {
+                    a.put(field[1], x.get(field[0]).asInt());
+                }
+            }
+            a.put("waitUnknown", x.path("wait_unknown").asBoolean(false));
+            text(a, "note", x.path("note"));
+            text(a, "confirmedAt", x.path("confirmed_at"));
+            availability.current(id).ifPresent(current -> a.put("version", current.version()));
+            write(row, "service", () -> availability.update(IMPORTER, id, a.toString()).moduleId());
+        }
+        rows.add(new Row(row, "service", uuid, action, id));
+        remember("service", uuid, id, hash);
+    }
+
+    /** The one term of a taxonomy among the service's attributes (module type, setting, access). */
+    private String one(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row) {
+        ArrayNode codes = codes(service, taxonomy, row);
+        if (codes.isEmpty()) {
+            throw invalid("[" + row + "].attributes", Messages.get("import.term", row, taxonomy.name()));
+        }
+        return codes.get(0).asText();
+    }
+
+    /** Our codes of a taxonomy's terms among the attributes: by term URI, then code, then name. */
+    private ArrayNode codes(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row) {
+        ArrayNode codes = HsdsServices.JSON.createArrayNode();
+        Map<String, HsdsTaxonomies.Term> terms = taxonomies.terms();
+        for (JsonNode attribute : service.path("attributes")) {
+            JsonNode term = attribute.path("taxonomy_term");
+            Optional<HsdsTaxonomies.Term> ours = Optional.ofNullable(terms.get(attribute.path("taxonomy_term_id").asText("")))
+                    .or(() -> terms.values().stream().filter(t -> t.uri().equals(term.path("term_uri").asText()))
+                            .findFirst())
+                    .filter(t -> t.taxonomy() == taxonomy);
+            if (ours.isEmpty() && taxonomy.code().equals(attribute.path("link_type").asText())) {
+                ours = terms.values().stream().filter(t -> t.taxonomy() == taxonomy && (t.code().equals(term.path("code").asText())
+                        || t.name().equalsIgnoreCase(term.path("name").asText()))).findFirst();
+                if (ours.isEmpty()) {
+                    throw invalid("[" + row + "].attributes", Messages.get("import.unknownTerm", row, taxonomy.name(),
+                            term.path("name").asText(term.path("code").asText("?"))));
+                }
+            }
+            ours.ifPresent(t -> codes.add(t.code()));
+        }
+        return codes;
+    }
+
+    private String sector(JsonNode organization, int row) {
+        for (JsonNode attribute : organization.path("attributes")) {
+            String uri = attribute.path("taxonomy_term").path("term_uri").asText("");
+            if (uri.startsWith("urn:hulpwijzer:sector:")) {
+                return uri.substring("urn:hulpwijzer:sector:".length());
+            }
+            String code = attribute.path("taxonomy_term").path("code").asText("");
+            if ("sector".equals(attribute.path("link_type").asText()) && reference.codes(reference.sectors()).contains(code)) {
+                return code;
+            }
+        }
+        throw invalid("[" + row + "].organization.attributes", Messages.get("import.sector", row));
+    }
+
+    private <T> T write(int row, String kind, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(e.errors().stream().map(error -> new FieldError("[" + row + "]." + kind + "."
+                    + error.field(), error.code(), Messages.get("import.row", row, error.message()))).toList());
+        }
+    }
+
+    /** The entry an HSDS UUID became in an earlier import. */
+    private Optional<Long> known(String kind, String uuid) {
+        return jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select internal_id from hsds_import where kind = ? and uuid = ?")) {
+                ps.setString(1, kind);
+                ps.setObject(2, UUID.fromString(uuid));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private boolean sameHash(String kind, String uuid, String hash) {
+        return jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from hsds_import where kind = ? and uuid = ? and content_hash = ?")) {
+                ps.setString(1, kind);
+                ps.setObject(2, UUID.fromString(uuid));
+                ps.setString(3, digest(hash));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private void remember(String kind, String uuid, long id, String hash) {
+        jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into hsds_import (kind, uuid, internal_id, content_hash) values (?, ?, ?, ?)
+                    on conflict (kind, uuid) do update set internal_id = excluded.internal_id,
+                        content_hash = excluded.content_hash, imported_at = now()""")) {
+                ps.setString(1, kind);
+                ps.setObject(2, UUID.fromString(uuid));
+                ps.setLong(3, id);
+                ps.setString(4, digest(hash));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String hash(JsonNode json) {
+        return json.toString();
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String uuid(String value, int row, String field) {
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value).toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // named below
+        }
+        throw invalid("[" + row + "]." + field, Messages.get("import.uuid", row, field, value));
+    }
+
+    private static void text(ObjectNode json, String field, JsonNode value) {
+        if (value.isTextual() && !value.asText().isBlank()) {
+            json.put(field, value.asText());
+        }
+    }
+
+    static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException(List.of(new FieldError(field, "import.invalid", message)));
+    }
+}

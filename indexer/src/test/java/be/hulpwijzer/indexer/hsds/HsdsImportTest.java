@@ -1,0 +1,134 @@
+package be.hulpwijzer.indexer.hsds;
+
+import be.hulpwijzer.catalogue.testing.Api;
+import be.hulpwijzer.catalogue.testing.Fixtures;
+import be.hulpwijzer.catalogue.testing.Sql;
+import be.hulpwijzer.indexer.index.IndexManager;
+import be.hulpwijzer.indexer.testing.SearchTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import static be.hulpwijzer.catalogue.testing.Fixtures.module;
+import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An empty Hulpwijzer is filled from another one's HSDS services; importing again changes nothing; a wrong row keeps nothing. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HsdsImportTest implements SearchTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Sql sql;
+    @Inject
+    IndexManager indexes;
+
+    Api admin;
+    String exported;
+
+    @BeforeEach
+    void anotherInstancesCatalogue() throws Exception {
+        fixtures.clean();
+        sql.run("delete from hsds_import");
+        admin = Api.admin(client);
+        long cgg = admin.post("/api/v1/organisations", organisation("CGG Brugge")).id();
+        long caw = admin.post("/api/v1/organisations", organisation("CAW Gent").replace("0403.170.701", "0412.345.614")
+                .replace("\"sector\": \"cgg\"", "\"sector\": \"caw\"")).id();
+        long angst = admin.post("/api/v1/organisations/" + cgg + "/modules", module("Angstbehandeling")
+                .replace("\"referralProcedure\"", "\"cost\": \"Gratis\", \"referralPreparation\": \"Breng het CLB-verslag mee.\", \"referralProcedure\"")).id();
+        admin.post("/api/v1/organisations/" + cgg + "/modules", module("Contextbegeleiding prenataal")
+                .replace("\"access\": \"rtj\"", "\"access\": \"nrtj\"").replace("\"ageMinMonths\": 144, \"ageMaxMonths\": 216", "\"ageMinMonths\": -9"));
+        admin.post("/api/v1/organisations/" + caw + "/modules", module("Budgetbegeleiding")
+                .replace("\"brugge\", \"oostkust\"", "\"gent\"").replace("[\"psychisch-welzijn\"]", "[\"geld-financien\"]"));
+        admin.put("/api/v1/modules/" + angst + "/availability", "{\"state\": \"waiting\", \"waiting\": 4, \"expectedWaitDays\": 42}");
+        exported = JSON.readTree(client.toBlocking().retrieve("/api/hsds/services?full=true&per_page=100")).get("contents").toString();
+        fixtures.clean();
+    }
+
+    @Test
+    void anEmptyInstanceIsFilledFromHsdsAndReExportsTheSameServices() throws Exception {
+        Api.Reply report = admin.post("/api/v1/imports", exported);
+        assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
+        assertThat(report.body().get("created").asInt()).as("two organisations and three services").isEqualTo(5);
+        assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+
+        JsonNode again = JSON.readTree(client.toBlocking().retrieve("/api/hsds/services?full=true&per_page=100")).get("contents");
+        assertThat(projection(again)).isEqualTo(projection(JSON.readTree(exported)));
+        assertThat(admin.get("/api/v1/search?q=budgetbegeleiding").body().get("total").asInt()).as("searchable at once").isEqualTo(1);
+    }
+
+    @Test
+    void importingTheSameDataAgainChangesNothingAndNeverDuplicates() {
+        assertThat(admin.post("/api/v1/imports", exported).status()).isEqualTo(200);
+        long audit = Long.parseLong(sql.column("select count(*) from audit_log").get(0));
+        Api.Reply again = admin.post("/api/v1/imports", exported);
+        assertThat(again.body().get("created").asInt()).isZero();
+        assertThat(again.body().get("updated").asInt()).isZero();
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(5);
+        assertThat(sql.column("select count(*) from module").get(0)).isEqualTo("3");
+        assertThat(Long.parseLong(sql.column("select count(*) from audit_log").get(0))).as("nothing written").isEqualTo(audit);
+    }
+
+    @Test
+    void aWrongRowIsNamedAndNothingIsHalfImported() throws Exception {
+        List<JsonNode> services = new ArrayList<>();
+        JSON.readTree(exported).forEach(services::add);
+        ((ObjectNode) services.get(2)).put("id", "geen-uuid");
+        Api.Reply refused = admin.post("/api/v1/imports", JSON.writeValueAsString(services));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("Dienst 3", "geen UUID");
+        assertThat(sql.column("select count(*) from module").get(0)).as("nothing kept").isEqualTo("0");
+        assertThat(sql.column("select count(*) from organisation").get(0)).isEqualTo("0");
+
+        ((ObjectNode) services.get(2)).put("id", "6f0c9a1e-3b2d-4c5e-8f70-1a2b3c4d5e6f");
+        ((ObjectNode) services.get(2).get("attributes").get(0).get("taxonomy_term")).put("term_uri", "urn:elders:soort:x")
+                .put("code", "onbekend").put("name", "Onbekende soort");
+        ((ObjectNode) services.get(2).get("attributes").get(0)).put("taxonomy_term_id", "6f0c9a1e-3b2d-4c5e-8f70-000000000000");
+        Api.Reply unknown = admin.post("/api/v1/imports", JSON.writeValueAsString(services));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().toString()).contains("Onbekende soort");
+        assertThat(admin.post("/api/v1/imports", "niet eens json").status()).isEqualTo(400);
+        assertThat(Api.anonymous(client).post("/api/v1/imports", exported).status()).isEqualTo(401);
+    }
+
+    /** What a service says, without its ids (which are the new instance's own). */
+    private static TreeSet<String> projection(JsonNode services) {
+        TreeSet<String> lines = new TreeSet<>();
+        for (JsonNode s : services) {
+            List<String> terms = new ArrayList<>();
+            s.path("attributes").forEach(a -> terms.add(a.at("/taxonomy_term/term_uri").asText()));
+            terms.sort(String::compareTo);
+            List<String> languages = new ArrayList<>();
+            s.path("languages").forEach(l -> languages.add(l.path("code").asText()));
+            lines.add(String.join(" | ", s.path("name").asText(), s.path("description").asText(), s.path("status").asText(),
+                    s.path("minimum_age").asText(), s.path("maximum_age").asText(), s.path("application_process").asText(),
+                    s.path("fees_description").asText(), s.path("x_access").asText(), s.path("x_age_months").toString(),
+                    String.join(",", terms), String.join(",", languages), s.at("/contacts/0/name").asText(),
+                    s.at("/contacts/0/email").asText(), s.at("/contacts/0/phones/0/number").asText(),
+                    s.at("/required_documents/0/document").asText(), s.at("/organization/name").asText(),
+                    s.at("/organization/description").asText(), s.at("/organization/attributes/0/taxonomy_term/term_uri").asText(),
+                    s.at("/organization/organization_identifiers/0/identifier").asText(), s.at("/x_availability/state").asText(),
+                    s.at("/x_availability/waiting").asText(), s.at("/x_availability/expected_wait_days").asText()));
+        }
+        return lines;
+    }
+}
