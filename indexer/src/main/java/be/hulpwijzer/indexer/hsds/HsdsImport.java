@@ -60,10 +60,15 @@ public class HsdsImport {
     private final AvailabilityService availability;
     private final ReferenceData reference;
     private final HsdsTaxonomies taxonomies;
+    private final LocationWriter locationWriter;
+    private final be.hulpwijzer.catalogue.location.LocationRepository locations;
 
     HsdsImport(JdbcOperations jdbc, OrganisationWriter organisationWriter, OrganisationRepository organisations,
                ModuleWriter moduleWriter, ModuleRepository modules, AvailabilityService availability, ReferenceData reference,
-               HsdsTaxonomies taxonomies, @SuppressWarnings("unused") LocationWriter locations) {
+               HsdsTaxonomies taxonomies, LocationWriter locationWriter,
+               be.hulpwijzer.catalogue.location.LocationRepository locations) {
+        this.locationWriter = locationWriter;
+        this.locations = locations;
         this.jdbc = jdbc;
         this.organisationWriter = organisationWriter;
         this.organisations = organisations;
@@ -122,6 +127,9 @@ public class HsdsImport {
             long organisation = seen != null ? seen : organisation(organization, row, rows, counts);
             organisationsSeen.put(organisationUuid, organisation);
             module(service, uuid, organisation, row, rows, counts);
+            for (JsonNode link : service.path("service_at_locations")) {
+                location(link.path("location"), organisation, row, rows, counts);
+            }
         }
         return new Report(counts[0], counts[1], counts[2], rows);
     }
@@ -237,6 +245,81 @@ public class HsdsImport {
         }
         rows.add(new Row(row, "service", uuid, action, id));
         remember("service", uuid, id, hash);
+    }
+
+    /**
+     * A location of the service's organisation, with its address (municipality from the postcode, by the city's
+     * name when the postcode has several) and its weekly schedules as opening hours. A location without an
+     * address (a confidential one) cannot be placed: it is reported as skipped, never dropped silently.
+     */
+    private void location(JsonNode l, long organisation, int row, List<Row> rows, int[] counts) {
+        if (!l.isObject()) {
+            return;
+        }
+        String uuid = uuid(l.path("id").asText(""), row, "location.id");
+        JsonNode address = l.path("addresses").path(0);
+        if (!address.isObject()) {
+            if (rows.stream().noneMatch(r -> r.uuid().equals(uuid))) {
+                rows.add(new Row(row, "location", uuid, "skipped: no address (a confidential location)", null));
+            }
+            return;
+        }
+        ObjectNode json = HsdsServices.JSON.createObjectNode();
+        json.put("name", l.path("name").asText(""));
+        String street = address.path("address_1").asText("");
+        if (!street.isBlank() && !street.equals("-")) {
+            json.put("street", street);
+        }
+        String postcode = address.path("postal_code").asText("");
+        json.put("postcode", postcode);
+        String city = address.path("city").asText("");
+        List<be.hulpwijzer.catalogue.reference.PostcodePlace> places = postcode.matches("\\d{4}") ? reference.postcode(postcode) : List.of();
+        if (places.stream().map(be.hulpwijzer.catalogue.reference.PostcodePlace::nisCode).distinct().count() > 1) {
+            places.stream().filter(p -> p.municipality().equalsIgnoreCase(city)).findFirst()
+                    .ifPresent(p -> json.put("municipality", p.nisCode()));
+        }
+        if (l.has("latitude") && l.has("longitude")) {
+            json.put("latitude", l.get("latitude").asDouble());
+            json.put("longitude", l.get("longitude").asDouble());
+        }
+        ArrayNode hours = json.putArray("openingHours");
+        String note = null;
+        for (JsonNode schedule : l.path("schedules")) {
+            int day = be.hulpwijzer.catalogue.location.OpeningHours.BYDAY.indexOf(schedule.path("byday").asText("")) + 1;
+            if (day == 0 || !schedule.has("opens_at") || !schedule.has("closes_at")) {
+                continue;
+            }
+            ObjectNode period = hours.addObject();
+            period.put("day", day);
+            period.put("opens", schedule.get("opens_at").asText());
+            period.put("closes", schedule.get("closes_at").asText());
+            text(period, "note", schedule.path("description"));
+            note = schedule.path("notes").isTextual() ? schedule.get("notes").asText() : note;
+        }
+        if (note != null) {
+            json.put("hoursNote", note);
+        }
+        String hash = hash(json) + "|" + organisation;
+        Optional<Long> existing = known("location", uuid).filter(id -> locations.findById(id).isPresent());
+        if (existing.isPresent() && sameHash("location", uuid, hash)) {
+            if (rows.stream().noneMatch(r -> r.uuid().equals(uuid))) {
+                rows.add(new Row(row, "location", uuid, "unchanged", existing.get()));
+                counts[2]++;
+            }
+            return;
+        }
+        long id;
+        if (existing.isPresent()) {
+            json.put("version", locations.findById(existing.get()).orElseThrow().version());
+            id = write(row, "location", () -> locationWriter.update(IMPORTER, existing.get(), json.toString()).id());
+            rows.add(new Row(row, "location", uuid, "updated", id));
+            counts[1]++;
+        } else {
+            id = write(row, "location", () -> locationWriter.create(IMPORTER, organisation, json.toString()).id());
+            rows.add(new Row(row, "location", uuid, "created", id));
+            counts[0]++;
+        }
+        remember("location", uuid, id, hash);
     }
 
     /** The one term of a taxonomy among the service's attributes (module type, setting, access). */

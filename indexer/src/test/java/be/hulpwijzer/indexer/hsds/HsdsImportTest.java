@@ -60,6 +60,11 @@ class HsdsImportTest implements SearchTest {
         admin.post("/api/v1/organisations/" + caw + "/modules", module("Budgetbegeleiding")
                 .replace("\"brugge\", \"oostkust\"", "\"gent\"").replace("[\"psychisch-welzijn\"]", "[\"geld-financien\"]"));
         admin.put("/api/v1/modules/" + angst + "/availability", "{\"state\": \"waiting\", \"waiting\": 4, \"expectedWaitDays\": 42}");
+        admin.post("/api/v1/organisations/" + cgg + "/locations", "{\"name\": \"Onthaal\", \"street\": \"Markt 1\", \"postcode\": \"8000\", "
+                + "\"latitude\": 51.2089, \"longitude\": 3.2242, \"openingHoursText\": \"ma t/m vr 9:00-12:00\\ndi 18:00-20:00 zonder afspraak\", "
+                + "\"hoursNote\": \"Gesloten in de kerstvakantie\"}");
+        admin.post("/api/v1/organisations/" + cgg + "/locations", "{\"name\": \"Vluchthuis\", \"street\": \"Geheime Dreef 7\", "
+                + "\"postcode\": \"8000\", \"confidential\": true}");
         exported = JSON.readTree(client.toBlocking().retrieve("/api/hsds/services?full=true&per_page=100")).get("contents").toString();
         fixtures.clean();
     }
@@ -68,7 +73,9 @@ class HsdsImportTest implements SearchTest {
     void anEmptyInstanceIsFilledFromHsdsAndReExportsTheSameServices() throws Exception {
         Api.Reply report = admin.post("/api/v1/imports", exported);
         assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
-        assertThat(report.body().get("created").asInt()).as("two organisations and three services").isEqualTo(5);
+        assertThat(report.body().get("created").asInt()).as("two organisations, three services, one location").isEqualTo(6);
+        assertThat(report.body().get("rows").toString()).as("a confidential location is reported, not dropped silently")
+                .contains("skipped: no address (a confidential location)");
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
 
         JsonNode again = JSON.readTree(client.toBlocking().retrieve("/api/hsds/services?full=true&per_page=100")).get("contents");
@@ -83,7 +90,7 @@ class HsdsImportTest implements SearchTest {
         Api.Reply again = admin.post("/api/v1/imports", exported);
         assertThat(again.body().get("created").asInt()).isZero();
         assertThat(again.body().get("updated").asInt()).isZero();
-        assertThat(again.body().get("unchanged").asInt()).isEqualTo(5);
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(6);
         assertThat(sql.column("select count(*) from module").get(0)).isEqualTo("3");
         assertThat(Long.parseLong(sql.column("select count(*) from audit_log").get(0))).as("nothing written").isEqualTo(audit);
     }
@@ -117,6 +124,16 @@ class HsdsImportTest implements SearchTest {
             List<String> terms = new ArrayList<>();
             s.path("attributes").forEach(a -> terms.add(a.at("/taxonomy_term/term_uri").asText()));
             terms.sort(String::compareTo);
+            List<String> places = new ArrayList<>();
+            s.path("service_at_locations").forEach(link -> {
+                JsonNode l = link.get("location");
+                if (l.has("addresses")) {
+                    places.add(l.path("name").asText() + "@" + l.at("/addresses/0/address_1").asText() + "," + l.at("/addresses/0/city").asText()
+                            + "," + l.path("latitude").asText() + "," + l.path("schedules").size() + "," + l.at("/schedules/1/description").asText()
+                            + "," + l.at("/schedules/0/notes").asText());
+                }
+            });
+            places.sort(String::compareTo);
             List<String> languages = new ArrayList<>();
             s.path("languages").forEach(l -> languages.add(l.path("code").asText()));
             lines.add(String.join(" | ", s.path("name").asText(), s.path("description").asText(), s.path("status").asText(),
@@ -127,7 +144,8 @@ class HsdsImportTest implements SearchTest {
                     s.at("/required_documents/0/document").asText(), s.at("/organization/name").asText(),
                     s.at("/organization/description").asText(), s.at("/organization/attributes/0/taxonomy_term/term_uri").asText(),
                     s.at("/organization/organization_identifiers/0/identifier").asText(), s.at("/x_availability/state").asText(),
-                    s.at("/x_availability/waiting").asText(), s.at("/x_availability/expected_wait_days").asText()));
+                    s.at("/x_availability/waiting").asText(), s.at("/x_availability/expected_wait_days").asText(),
+                    String.join(";", places)));
         }
         return lines;
     }
