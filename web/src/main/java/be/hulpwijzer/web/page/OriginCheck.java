@@ -69,7 +69,8 @@ final class OriginCheck {
         return RouteAttributes.getRouteMatch(request)
                 .filter(MethodBasedRouteMatch.class::isInstance)
                 .map(m -> ((MethodBasedRouteMatch<?, ?>) m).getDeclaringType())
-                .filter(type -> LoginController.class.isAssignableFrom(type) || LogoutController.class.isAssignableFrom(type))
+                .filter(type -> LoginController.class.isAssignableFrom(type) || LoginRoute.class.isAssignableFrom(type)
+                        || LogoutController.class.isAssignableFrom(type))
                 .isPresent();
     }
 }

@@ -71,6 +71,21 @@ class WaitingListsTest implements SearchTest {
     }
 
     @Test
+    void aLoginPostedAcceptingOnlyHtmlOrAnythingIsAnsweredAsABrowserIs() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        for (String accept : new String[]{"text/html", "*/*", "text/html,application/xhtml+xml,*/*;q=0.8"}) {
+            java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/login"))
+                    .header("Accept", accept).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", server.getURL().toString().replaceAll("/$", ""))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=an%40vlinder.example&password="
+                            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(accept + ": " + login.body()).isEqualTo(303);
+            assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/wachtlijsten");
+            assertThat(login.headers().allValues("Set-Cookie").toString()).contains("JWT=");
+        }
+    }
+
+    @Test
     void aSignedOutCurlHearsItMustSignIn() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         java.net.http.HttpResponse<String> curl = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/wachtlijsten"))
