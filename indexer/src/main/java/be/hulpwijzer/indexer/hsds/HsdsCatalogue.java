@@ -126,11 +126,7 @@ public class HsdsCatalogue {
         String where = """
                 from module m join organisation o on o.id = m.organisation_id left join availability a on a.module_id = m.id
                 where m.status <> 'ended'
-                  and (cast(? as bigint) is null or m.organisation_id = cast(? as bigint))
-                  and (cast(? as timestamptz) is null or greatest(m.updated_at, a.confirmed_at) > cast(? as timestamptz))
-                  and (cast(? as bigint[]) is null or m.id = any(cast(? as bigint[])))
-                  and (not ? or cardinality(m.methods) > 0)
-                  and %s""".formatted(termCondition(filter.termColumn()));
+                """ + conditions(filter);
         return jdbc.execute(c -> {
             long total;
             try (PreparedStatement ps = c.prepareStatement("select count(*) " + where)) {
@@ -193,17 +189,13 @@ public class HsdsCatalogue {
                 from module m join organisation o on o.id = m.organisation_id left join availability a on a.module_id = m.id
                 join location l on l.organisation_id = m.organisation_id left join postcode_point p on p.postcode = l.postcode
                 where m.status <> 'ended'
-                  and (cast(? as bigint) is null or m.organisation_id = cast(? as bigint))
-                  and (cast(? as timestamptz) is null or greatest(m.updated_at, a.confirmed_at) > cast(? as timestamptz))
-                  and (cast(? as bigint[]) is null or m.id = any(cast(? as bigint[])))
-                  and (not ? or cardinality(m.methods) > 0)
-                  and %s
+                """ + conditions(filter) + """
                   and (cast(? as text[]) is null or m.zones && cast(? as text[]))
                   and (cast(? as integer) is null or 6371000 * 2 * asin(sqrt(
                         power(sin(radians(coalesce(case when not l.confidential then l.latitude end, p.latitude) - ?) / 2), 2)
                         + cos(radians(?)) * cos(radians(coalesce(case when not l.confidential then l.latitude end, p.latitude)))
                         * power(sin(radians(coalesce(case when not l.confidential then l.longitude end, p.longitude) - ?) / 2), 2)))
-                        <= cast(? as integer))""".formatted(termCondition(filter.termColumn()));
+                        <= cast(? as integer))""";
         return jdbc.execute(c -> {
             long total;
             try (PreparedStatement ps = c.prepareStatement("select count(*) " + where)) {
@@ -319,6 +311,17 @@ public class HsdsCatalogue {
             }
         }
         return ids;
+    }
+
+    /** The services' filters on {@code m} (module), {@code o} (organisation) and {@code a} (availability), bound by {@link #bind}. */
+    private static String conditions(Filter filter) {
+        return """
+                  and (cast(? as bigint) is null or m.organisation_id = cast(? as bigint))
+                  and (cast(? as timestamptz) is null or greatest(m.updated_at, a.confirmed_at) > cast(? as timestamptz))
+                  and (cast(? as bigint[]) is null or m.id = any(cast(? as bigint[])))
+                  and (not ? or cardinality(m.methods) > 0)
+                  and %s
+                """.formatted(termCondition(filter.termColumn()));
     }
 
     /** The condition of a taxonomy term on a module, its code bound twice (so every branch has two parameters). */

@@ -45,12 +45,14 @@ class CoordinationPageController {
     private final Signals signals;
     private final ReferenceData reference;
     private final ChaseMail mail;
+    private final be.hulpwijzer.web.waiting.SignalWords words;
     private final Clock clock;
     private final io.micronaut.http.server.util.HttpHostResolver hosts;
 
-    CoordinationPageController(Freshness freshness, Signals signals, ReferenceData reference, ChaseMail mail, Clock clock,
+    CoordinationPageController(Freshness freshness, Signals signals, ReferenceData reference, ChaseMail mail, be.hulpwijzer.web.waiting.SignalWords words, Clock clock,
                                io.micronaut.http.server.util.HttpHostResolver hosts) {
         this.hosts = hosts;
+        this.words = words;
         this.freshness = freshness;
         this.signals = signals;
         this.reference = reference;
@@ -93,22 +95,10 @@ class CoordinationPageController {
                         "oldest", c.oldestConfirmation() == null ? Texts.get("never") : Dutch.date(c.oldestConfirmation()),
                         "editors", c.editors(), "phone", c.phone() == null ? "" : c.phone(),
                         "email", c.email() == null ? "" : c.email(), "mailto", mail.mailto(c, zone.name(), base))).toList(),
-                "signals", found.stream().map(s -> Map.of("month", s.month(), "what", describe(s),
+                "signals", found.stream().map(s -> Map.of("month", s.month(), "what", words.describe(s),
                         "searches", s.searches(), "withoutResults", s.withoutResults(), "withoutRoomNow", s.withoutRoomNow())).toList(),
                 "signalsLink", "/signalen?" + query,
                 "reportLink", "/rapport?" + query,
                 "freshnessLink", "/te-bevestigen?zone=" + zone.code());
-    }
-
-    private String describe(Signals.Signal s) {
-        List<String> parts = new java.util.ArrayList<>();
-        if (s.ageBand() != null) {
-            parts.add(s.ageBand().equals("zwangerschap") ? Texts.get("agePregnancy") : Texts.get("years", s.ageBand()));
-        }
-        s.domains().forEach(d -> parts.add(be.hulpwijzer.catalogue.reference.CodeName.nameOf(reference.lifeDomains(), d)));
-        if (!s.terms().isEmpty()) {
-            parts.add("\u201c" + String.join(" ", s.terms()) + "\u201d");
-        }
-        return parts.isEmpty() ? Texts.get("signalsAnything") : String.join(" · ", parts);
     }
 }

@@ -87,9 +87,6 @@ class VerifyPageController {
         String zone = zone(typed.getOrDefault("zone", List.of("")).get(0));
         ObjectNode json = JSON.createObjectNode();
         checked.forEach(json.putArray("checked")::add);
-        if (checked.isEmpty()) {
-            json.putArray("checked");
-        }
         if (!note.isEmpty()) {
             json.put("note", note);
         }

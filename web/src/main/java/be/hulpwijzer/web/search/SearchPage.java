@@ -56,15 +56,16 @@ final class SearchPage {
         model.put("hiddenZones", query.all("zone"));
         model.put("places", places());
         model.put("searched", query.values().keySet().stream().anyMatch(name -> !name.equals("m")));
-        model.put("selected", selection(query).ids());
+        Selection selection = selection(query);
+        model.put("selected", selection.ids());
         model.put("activeFilters", activeFilters(query));
         if (!Boolean.TRUE.equals(model.get("searched"))) {
             // the home page: what Hulpwijzer is, help to browse by life domain, and the lines to call now
             model.put("browse", reference.lifeDomains().stream().map(d -> Map.of("name", d.name(),
-                    "href", "/?domain=" + d.code() + (selection(query).ids().isEmpty() ? "" : "&" + selection(query).query()))).toList());
+                    "href", "/?domain=" + d.code() + (selection.ids().isEmpty() ? "" : "&" + selection.query()))).toList());
             model.put("homeLines", reference.helplines());
         }
-        model.put("clearHref", selection(query).ids().isEmpty() ? "/" : "/?" + selection(query).query());
+        model.put("clearHref", selection.ids().isEmpty() ? "/" : "/?" + selection.query());
         return model;
     }
 

@@ -12,11 +12,11 @@ import java.util.Map;
 
 /** A signal in words: "12-17 jaar · Psychisch welzijn · Westhoek · “angst”", with its figures, for a table row. */
 @Singleton
-class SignalWords {
+public class SignalWords {
 
     private final ReferenceData reference;
 
-    SignalWords(ReferenceData reference) {
+    public SignalWords(ReferenceData reference) {
         this.reference = reference;
     }
 
@@ -25,7 +25,7 @@ class SignalWords {
                 "withoutResults", s.withoutResults(), "withoutRoomNow", s.withoutRoomNow());
     }
 
-    String describe(Signals.Signal s) {
+    public String describe(Signals.Signal s) {
         List<String> parts = new ArrayList<>();
         if (s.ageBand() != null) {
             parts.add(s.ageBand().equals("zwangerschap") ? Texts.get("agePregnancy") : Texts.get("years", s.ageBand()));
