@@ -2,6 +2,10 @@ package be.hulpwijzer.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,7 +61,29 @@ final class RunningJar implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         int port = started.get(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS);
-        return new RunningJar(process, port, output);
+        RunningJar running = new RunningJar(process, port, output);
+        running.awaitReady(Duration.ofMinutes(2));
+        return running;
+    }
+
+    /**
+     * Waits as a load balancer does: until {@code /health/readiness} answers 200 (the search index is built
+     * and follows the database), or fails after the given time.
+     */
+    private void awaitReady(Duration limit) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + limit.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            status = http.send(HttpRequest.newBuilder(URI.create(url("/health/readiness"))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError("not ready within " + limit.toSeconds() + " s (last /health/readiness: " + status + "):\n"
+                + String.join("\n", output));
     }
 
     String url(String path) {
