@@ -185,6 +185,7 @@ public class HsdsExport {
             add("organization", organization);
             each(organization, "organization_identifiers", "organization_identifier");
             each(organization, "phones", "phone");
+            each(organization, "attributes", "attribute");
         }
 
         void service(ObjectNode service, Set<String> locations) {

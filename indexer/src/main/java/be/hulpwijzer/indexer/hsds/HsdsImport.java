@@ -162,6 +162,7 @@ public class HsdsImport {
             rows.add(new Row(row, "organization", uuid, "updated", id));
             counts[1]++;
         } else {
+            keepId("organisation", HsdsIds.Kind.ORGANIZATION, uuid);
             id = write(row, "organization", () -> organisationWriter.create(IMPORTER, json.toString()).id());
             rows.add(new Row(row, "organization", uuid, "created", id));
             counts[0]++;
@@ -223,6 +224,7 @@ public class HsdsImport {
             action = "updated";
             counts[1]++;
         } else {
+            keepId("module", HsdsIds.Kind.SERVICE, uuid);
             id = write(row, "service", () -> moduleWriter.create(IMPORTER, organisation, json.toString()).id());
             action = "created";
             counts[0]++;
@@ -243,6 +245,7 @@ public class HsdsImport {
             availability.current(id).ifPresent(current -> a.put("version", current.version()));
             write(row, "service", () -> availability.update(IMPORTER, id, a.toString()).moduleId());
         }
+        lastModified(id, s.path("last_modified").asText(""));
         rows.add(new Row(row, "service", uuid, action, id));
         remember("service", uuid, id, hash);
     }
@@ -258,14 +261,66 @@ public class HsdsImport {
         }
         String uuid = uuid(l.path("id").asText(""), row, "location.id");
         JsonNode address = l.path("addresses").path(0);
+        ObjectNode json = HsdsServices.JSON.createObjectNode();
+        json.put("name", l.path("name").asText(""));
         if (!address.isObject()) {
+            if (!confidential(l, json)) {
+                if (rows.stream().noneMatch(r -> r.uuid().equals(uuid))) {
+                    rows.add(new Row(row, "location", uuid, "skipped: no address (a confidential location)", null));
+                }
+                return;
+            }
+        } else {
+            address(l, address, json);
+        }
+        String hash = hash(json) + "|" + organisation;
+        Optional<Long> existing = known("location", uuid).filter(id -> locations.findById(id).isPresent());
+        if (existing.isPresent() && sameHash("location", uuid, hash)) {
             if (rows.stream().noneMatch(r -> r.uuid().equals(uuid))) {
-                rows.add(new Row(row, "location", uuid, "skipped: no address (a confidential location)", null));
+                rows.add(new Row(row, "location", uuid, "unchanged", existing.get()));
+                counts[2]++;
             }
             return;
         }
-        ObjectNode json = HsdsServices.JSON.createObjectNode();
-        json.put("name", l.path("name").asText(""));
+        long id;
+        if (existing.isPresent()) {
+            json.put("version", locations.findById(existing.get()).orElseThrow().version());
+            id = write(row, "location", () -> locationWriter.update(IMPORTER, existing.get(), json.toString()).id());
+            rows.add(new Row(row, "location", uuid, "updated", id));
+            counts[1]++;
+        } else {
+            keepId("location", HsdsIds.Kind.LOCATION, uuid);
+            id = write(row, "location", () -> locationWriter.create(IMPORTER, organisation, json.toString()).id());
+            rows.add(new Row(row, "location", uuid, "created", id));
+            counts[0]++;
+        }
+        remember("location", uuid, id, hash);
+    }
+
+    /**
+     * A confidential location as we publish it (no address; {@code x_confidential} and {@code x_municipality}):
+     * kept confidential, placed at its municipality's main postcode, as search places it. False when the
+     * location says nothing that places it.
+     */
+    private boolean confidential(JsonNode l, ObjectNode json) {
+        if (!l.path("x_confidential").asBoolean(false)) {
+            return false;
+        }
+        String name = l.path("x_municipality").asText("");
+        Optional<be.hulpwijzer.catalogue.reference.Municipality> municipality = reference.municipalities().stream()
+                .filter(m -> m.name().equalsIgnoreCase(name)).findFirst();
+        var point = municipality.map(m -> reference.municipalityPoint(m.nisCode())).orElse(null);
+        if (point == null) {
+            return false;
+        }
+        json.put("postcode", point.postcode());
+        json.put("municipality", municipality.get().nisCode());
+        json.put("confidential", true);
+        return true;
+    }
+
+    /** A location's address, coordinates and weekly schedules, as our location's fields. */
+    private void address(JsonNode l, JsonNode address, ObjectNode json) {
         String street = address.path("address_1").asText("");
         if (!street.isBlank() && !street.equals("-")) {
             json.put("street", street);
@@ -299,27 +354,6 @@ public class HsdsImport {
         if (note != null) {
             json.put("hoursNote", note);
         }
-        String hash = hash(json) + "|" + organisation;
-        Optional<Long> existing = known("location", uuid).filter(id -> locations.findById(id).isPresent());
-        if (existing.isPresent() && sameHash("location", uuid, hash)) {
-            if (rows.stream().noneMatch(r -> r.uuid().equals(uuid))) {
-                rows.add(new Row(row, "location", uuid, "unchanged", existing.get()));
-                counts[2]++;
-            }
-            return;
-        }
-        long id;
-        if (existing.isPresent()) {
-            json.put("version", locations.findById(existing.get()).orElseThrow().version());
-            id = write(row, "location", () -> locationWriter.update(IMPORTER, existing.get(), json.toString()).id());
-            rows.add(new Row(row, "location", uuid, "updated", id));
-            counts[1]++;
-        } else {
-            id = write(row, "location", () -> locationWriter.create(IMPORTER, organisation, json.toString()).id());
-            rows.add(new Row(row, "location", uuid, "created", id));
-            counts[0]++;
-        }
-        remember("location", uuid, id, hash);
     }
 
     /** The one term of a taxonomy among the service's attributes (module type, setting, access). */
@@ -375,6 +409,55 @@ public class HsdsImport {
             throw new InvalidRequestException(e.errors().stream().map(error -> new FieldError("[" + row + "]." + kind + "."
                     + error.field(), error.code(), Messages.get("import.row", row, error.message()))).toList());
         }
+    }
+
+    /**
+     * Keeps the id a Hulpwijzer UUID carries (an export of another instance) when this instance has not come that
+     * far yet: the table's identity moves forward to it, never back, so no id is ever given twice. An export,
+     * imported into an empty instance and exported again, then publishes the same UUIDs. Other UUIDs (another
+     * tool's) get our next id; they are remembered in {@code hsds_import} either way.
+     */
+    private void keepId(String table, HsdsIds.Kind kind, String uuid) {
+        Optional<Long> wanted = HsdsIds.id(kind, uuid).filter(id -> id > 0 && id < (1L << 31));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select setval(pg_get_serial_sequence(?, 'id'), ?, false)
+                    where ? > coalesce((select max(id) from %s), 0)
+                      and ? > coalesce(pg_sequence_last_value(cast(pg_get_serial_sequence(?, 'id') as regclass)), 0)"""
+                    .formatted(table))) {
+                ps.setString(1, table);
+                ps.setLong(2, wanted.get());
+                ps.setLong(3, wanted.get());
+                ps.setLong(4, wanted.get());
+                ps.setString(5, table);
+                ps.execute();
+                return null;
+            }
+        });
+    }
+
+    /** The service's {@code last_modified} kept as the module's last change, when it is a time in the past. */
+    private void lastModified(long module, String value) {
+        java.time.Instant modified;
+        try {
+            modified = java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return;
+        }
+        jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update module set updated_at = ? where id = ? and updated_at <> ? and ? <= now()")) {
+                java.sql.Timestamp at = java.sql.Timestamp.from(modified);
+                ps.setTimestamp(1, at);
+                ps.setLong(2, module);
+                ps.setTimestamp(3, at);
+                ps.setTimestamp(4, at);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** The entry an HSDS UUID became in an earlier import. */
