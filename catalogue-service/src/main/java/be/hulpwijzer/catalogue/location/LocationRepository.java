@@ -16,4 +16,7 @@ public interface LocationRepository extends CrudRepository<Location, Long> {
     }
 
     List<Location> findByOrganisationIdOrderByName(long organisationId);
+
+    /** The locations of a batch of organisations, by name (each organisation's in the order of the one above). */
+    List<Location> findByOrganisationIdInOrderByName(java.util.Collection<Long> organisationIds);
 }

@@ -19,6 +19,9 @@ public interface ModuleRepository extends CrudRepository<HelpModule, Long> {
 
     List<HelpModule> findByOrganisationIdOrderByTitle(long organisationId);
 
+    /** A batch of modules, by id (an export reads a batch at a time). */
+    List<HelpModule> findByIdInOrderById(java.util.Collection<Long> ids);
+
     @Query("select * from module where :code = any(methods) order by title")
     List<HelpModule> findPractising(String code);
 

@@ -19,6 +19,9 @@ public interface OrganisationRepository extends CrudRepository<Organisation, Lon
 
     Optional<Organisation> findByEnterpriseNumber(String enterpriseNumber);
 
+    /** A batch of organisations, by id. */
+    List<Organisation> findByIdIn(java.util.Collection<Long> ids);
+
     /** The first 200 organisations whose name contains the text, by name (for administrators' lists). */
     @io.micronaut.data.annotation.Query("select * from organisation where name ilike '%' || :text || '%' order by name limit 200")
     List<Organisation> findNamed(String text);

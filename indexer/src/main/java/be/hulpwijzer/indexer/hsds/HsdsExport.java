@@ -93,15 +93,16 @@ public class HsdsExport {
             }
             Tables rows = new Tables(tables, columns);
             try (BufferedWriter services = Files.newBufferedWriter(directory.resolve("services.ndjson"), StandardCharsets.UTF_8)) {
-                for (long organisation : ids("select id from organisation where id > ? order by id limit " + BATCH)) {
-                    rows.organization(catalogue.organization(organisation));
+                for (List<Long> batch : batches("select id from organisation where id > ? order by id limit " + BATCH)) {
+                    catalogue.organizations(batch).forEach(rows::organization);
                 }
                 Set<String> locations = new HashSet<>();
-                for (long module : ids("select id from module where status <> 'ended' and id > ? order by id limit " + BATCH)) {
-                    ObjectNode service = catalogue.service(module);
-                    services.write(service.toString());
-                    services.write('\n');
-                    rows.service(service, locations);
+                for (List<Long> batch : batches("select id from module where status <> 'ended' and id > ? order by id limit " + BATCH)) {
+                    for (ObjectNode service : catalogue.services(batch)) {
+                        services.write(service.toString());
+                        services.write('\n');
+                        rows.service(service, locations);
+                    }
                 }
                 HsdsTaxonomies.ALL.forEach(t -> rows.add("taxonomy", HsdsServices.taxonomy(t)));
                 taxonomies.terms().values().forEach(t -> rows.add("taxonomy_term", HsdsServices.term(t)));
@@ -135,23 +136,22 @@ public class HsdsExport {
         zip.closeEntry();
     }
 
-    /** Every id the query gives, a batch at a time (keyset pagination, so a million rows never sit in memory). */
-    private Iterable<Long> ids(String query) {
+    /** The ids the query gives, a batch at a time (keyset pagination, so a million rows never sit in memory). */
+    private Iterable<List<Long>> batches(String query) {
         return () -> new java.util.Iterator<>() {
-            private List<Long> batch = List.of();
-            private int next;
+            private List<Long> batch;
             private long last;
             private boolean done;
 
             @Override
             public boolean hasNext() {
-                if (next < batch.size()) {
+                if (batch != null) {
                     return true;
                 }
                 if (done) {
                     return false;
                 }
-                batch = jdbc.execute(c -> {
+                List<Long> next = jdbc.execute(c -> {
                     List<Long> ids = new ArrayList<>();
                     try (PreparedStatement ps = c.prepareStatement(query)) {
                         ps.setLong(1, last);
@@ -163,17 +163,23 @@ public class HsdsExport {
                     }
                     return ids;
                 });
-                next = 0;
-                done = batch.size() < BATCH;
-                if (!batch.isEmpty()) {
-                    last = batch.get(batch.size() - 1);
+                done = next.size() < BATCH;
+                if (next.isEmpty()) {
+                    return false;
                 }
-                return !batch.isEmpty();
+                last = next.get(next.size() - 1);
+                batch = next;
+                return true;
             }
 
             @Override
-            public Long next() {
-                return batch.get(next++);
+            public List<Long> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                List<Long> given = batch;
+                batch = null;
+                return given;
             }
         };
     }
