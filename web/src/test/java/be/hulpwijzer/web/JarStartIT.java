@@ -50,6 +50,27 @@ class JarStartIT {
         }
     }
 
+    /** A page of fully nested services, in the middle of the demo catalogue. */
+    private static final String PAGE = "/api/hsds/services?full=true&per_page=50&page=7";
+
+    @Test
+    void anEmptyInstanceIsFilledFromAnExportWithOneCommandAndPublishesTheSameServices(@TempDir Path directory) throws Exception {
+        Path source = Files.createDirectory(directory.resolve("bron"));
+        String page;
+        try (RunningJar demo = RunningJar.start(source, ENV)) {
+            page = get(demo, PAGE).body();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(demo.url("/api/hsds/export.zip"))).build(),
+                    HttpResponse.BodyHandlers.ofFile(directory.resolve("hulpwijzer-hsds.zip"))).statusCode()).isEqualTo(200);
+        }
+        Path empty = Files.createDirectory(directory.resolve("leeg"));
+        Map<String, String> noDemo = Map.of("HULPWIJZER_DEMO_DATA", "false");
+        String output = RunningJar.run(empty, noDemo, "import-hsds", directory.resolve("hulpwijzer-hsds.zip").toString());
+        assertThat(output).contains("Imported").contains("0 updated, 0 unchanged");
+        try (RunningJar filled = RunningJar.start(empty, noDemo)) {
+            assertThat(json.readTree(get(filled, PAGE).body())).as("the same ids and values").isEqualTo(json.readTree(page));
+        }
+    }
+
     @Test
     void startsEmptyWhenDemoDataIsSwitchedOff(@TempDir Path directory) throws Exception {
         try (RunningJar app = RunningJar.start(directory, Map.of("HULPWIJZER_DEMO_DATA", "false"))) {

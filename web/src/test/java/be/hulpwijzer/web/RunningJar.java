@@ -33,6 +33,22 @@ final class RunningJar implements AutoCloseable {
         this.output = output;
     }
 
+    /** Runs a command of the jar ({@code import-hsds PATH}, ...) to its end; its output, or an error with it. */
+    static String run(Path workingDirectory, Map<String, String> environment, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", System.getProperty("hulpwijzer.jar")));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().remove("DATASOURCES_DEFAULT_URL");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new AssertionError("'" + String.join(" ", arguments) + "' failed:\n" + output);
+        }
+        return output;
+    }
+
     static RunningJar start(Path workingDirectory, Map<String, String> environment) throws Exception {
         String jar = System.getProperty("hulpwijzer.jar");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

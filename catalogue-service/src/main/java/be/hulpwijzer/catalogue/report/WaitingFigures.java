@@ -78,6 +78,19 @@ public class WaitingFigures {
         return lastDuration;
     }
 
+    /**
+     * On a node that does not refresh the figures itself (another node leads, {@link WaitingFiguresRefresher}):
+     * notices a refresh done elsewhere, so that what is derived from the figures here is recomputed too.
+     */
+    @Connectable
+    public void observe() {
+        java.util.Optional<Instant> now = java.util.Optional.ofNullable(readComputedAt());
+        if (!now.equals(computedAt)) {
+            computedAt = now;
+            generation.incrementAndGet();
+        }
+    }
+
     /** When the figures were computed; null when there are none. */
     @Connectable
     @Nullable

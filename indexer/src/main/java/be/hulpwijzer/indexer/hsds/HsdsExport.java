@@ -31,8 +31,9 @@ import java.util.zip.ZipOutputStream;
  * The whole public catalogue as one download: an HSDS 3.0 tabular data package ({@code datapackage.json}
  * and a CSV per object, columns exactly as the official package declares them) plus {@code services.ndjson}
  * with one fully nested service per line (with our {@code x_} extensions, which the CSVs cannot hold).
- * Written in one pass over the database, a batch of services at a time, through temporary files: memory
- * stays flat however large the catalogue is.
+ * Written in one pass over the database, a batch of services at a time: {@code services.ndjson} straight into
+ * the download (its first bytes leave at once), the tables through temporary files that follow it; memory stays
+ * flat however large the catalogue is.
  */
 @Singleton
 public class HsdsExport {
@@ -92,7 +93,25 @@ public class HsdsExport {
                 tables.put(table.getKey(), printer);
             }
             Tables rows = new Tables(tables, columns);
-            try (BufferedWriter services = Files.newBufferedWriter(directory.resolve("services.ndjson"), StandardCharsets.UTF_8)) {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry("datapackage.json"));
+            zip.write(HsdsServices.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor));
+            zip.closeEntry();
+            // the services go straight into the download, so that its first bytes leave at once; the tables,
+            // filled in the same pass, follow from their temporary files
+            zip.putNextEntry(new ZipEntry("services.ndjson"));
+            BufferedWriter services = new BufferedWriter(new java.io.OutputStreamWriter(new java.io.FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    zip.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // the zip stays open for the tables
+                }
+            }, StandardCharsets.UTF_8), 1 << 16);
+            try (services) {
                 for (List<Long> batch : batches("select id from organisation where id > ? order by id limit " + BATCH)) {
                     catalogue.organizations(batch).forEach(rows::organization);
                 }
@@ -111,15 +130,11 @@ public class HsdsExport {
                     printer.close();
                 }
             }
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("datapackage.json"));
-                zip.write(HsdsServices.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor));
-                zip.closeEntry();
-                for (String path : paths.values()) {
-                    copy(zip, directory.resolve(path), path);
-                }
-                copy(zip, directory.resolve("services.ndjson"), "services.ndjson");
+            zip.closeEntry();
+            for (String path : paths.values()) {
+                copy(zip, directory.resolve(path), path);
             }
+            zip.finish();
         } finally {
             try (var files = Files.list(directory)) {
                 for (Path file : files.toList()) {
