@@ -32,8 +32,10 @@ public final class Application {
             } else if (importing) {
                 ImportCommand.run(args, Map.of());
             } else {
-                Micronaut.build(args).mainClass(Application.class)
-                        .properties(Map.of(SessionSecret.PROPERTY, SessionSecret.get(data))).start();
+                String secret = SessionSecret.shared(setting("DATASOURCES_DEFAULT_URL", "datasources.default.url", ""),
+                        setting("DATASOURCES_DEFAULT_USERNAME", "datasources.default.username", ""),
+                        setting("DATASOURCES_DEFAULT_PASSWORD", "datasources.default.password", ""));
+                Micronaut.build(args).mainClass(Application.class).properties(Map.of(SessionSecret.PROPERTY, secret)).start();
             }
             return;
         }

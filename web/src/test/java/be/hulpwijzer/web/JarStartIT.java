@@ -84,11 +84,14 @@ class JarStartIT {
         try (EmbeddedDatabase external = EmbeddedDatabase.start(directory.resolve("external"))) {
             Map<String, String> env = Map.of("DATASOURCES_DEFAULT_URL", external.jdbcUrl().replaceAll("\\?.*", ""),
                     "DATASOURCES_DEFAULT_USERNAME", EmbeddedDatabase.USER, "DATASOURCES_DEFAULT_PASSWORD", "",
-                    "HULPWIJZER_DEMO_DATA", "false");
+                    "HULPWIJZER_DEMO_DATA", "false", "HULPWIJZER_ADMIN_TOKEN", "jar-test-token");
             Path workingDirectory = Files.createDirectory(directory.resolve("app"));
-            try (RunningJar app = RunningJar.start(workingDirectory, env)) {
+            try (RunningJar app = RunningJar.start(workingDirectory, env);
+                 RunningJar second = RunningJar.start(Files.createDirectory(directory.resolve("second")), env)) {
                 assertThat(get(app, "/health").statusCode()).isEqualTo(200);
                 assertThat(app.output).noneMatch(line -> line.contains("Starting embedded PostgreSQL"));
+                assertThat(aLoginOnOneHoldsOnTheOther(app, second)).as("the two nodes share the secret kept in the database")
+                        .isEqualTo(200);
             }
             assertThat(workingDirectory.resolve("data/postgres")).doesNotExist();
             assertThat(workingDirectory.resolve("data/index")).isDirectory();
@@ -98,6 +101,29 @@ class JarStartIT {
                 assertThat(rs.getInt(1)).isEqualTo(64);
             }
         }
+    }
+
+    /** Logs in on one node and asks a page for editors of the other with the cookie; the page's status. */
+    private int aLoginOnOneHoldsOnTheOther(RunningJar one, RunningJar other) throws Exception {
+        HttpResponse<String> organisation = http.send(HttpRequest.newBuilder(URI.create(one.url("/api/v1/organisations")))
+                .header("Authorization", "Bearer jar-test-token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"CAW Proefregio\", \"sector\": \"caw\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long id = json.readTree(organisation.body()).get("id").asLong();
+        http.send(HttpRequest.newBuilder(URI.create(one.url("/api/v1/accounts")))
+                .header("Authorization", "Bearer jar-test-token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"an@caw.example\", \"name\": \"An\", \"password\": "
+                        + "\"een lang genoeg wachtwoord\", \"role\": \"editor\", \"organisations\": [" + id + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(one.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", one.url(""))
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=an%40caw.example&password=een+lang+genoeg+wachtwoord")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JWT="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError("no login: " + login.statusCode()));
+        return http.send(HttpRequest.newBuilder(URI.create(other.url("/wachtlijsten"))).header("Cookie", cookie)
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private HttpResponse<String> get(RunningJar app, String path) throws Exception {

@@ -41,8 +41,8 @@ class SearchBeans {
     }
 
     @Singleton
-    Searcher searcher(DutchAnalyzers analyzers, DocumentMapper mapper, ReferenceData reference) {
-        return new Searcher(analyzers, mapper, reference.helplines());
+    Searcher searcher(DutchAnalyzers analyzers, DocumentMapper mapper, ReferenceData reference, SearchMetrics metrics) {
+        return new Searcher(analyzers, mapper, reference.helplines()).observedBy(metrics);
     }
 
     @Singleton

@@ -52,6 +52,20 @@ public final class Searcher {
     private final Spelling spelling;
     private final StoredDocuments documents = new StoredDocuments();
 
+    /** Told of every search: how long it took and how many modules it found (metrics). */
+    @FunctionalInterface
+    public interface Observer {
+        void searched(long nanos, long found);
+    }
+
+    private Observer observer = (nanos, found) -> { };
+
+    /** Tells the observer of every search from now on. */
+    public Searcher observedBy(Observer observer) {
+        this.observer = observer;
+        return this;
+    }
+
     public Searcher(DutchAnalyzers analyzers, DocumentMapper mapper, List<Helpline> helplines) {
         this.analyzers = analyzers;
         this.helplines = new Helplines(helplines);
@@ -67,6 +81,14 @@ public final class Searcher {
      * @param understood what was read from the text before, completed here with the suggestion
      */
     public SearchResult search(SearchIndex index, SearchRequest request, SearchResult.Understood understood, Instant now)
+            throws IOException {
+        long start = System.nanoTime();
+        SearchResult result = searchIn(index, request, understood, now);
+        observer.searched(System.nanoTime() - start, result.total());
+        return result;
+    }
+
+    private SearchResult searchIn(SearchIndex index, SearchRequest request, SearchResult.Understood understood, Instant now)
             throws IOException {
         return index.withSearcher(searcher -> {
             SearchRequest prepared = request.withText(queryText.prepare(request.text()));
