@@ -62,11 +62,14 @@ public class HsdsImport {
     private final HsdsTaxonomies taxonomies;
     private final LocationWriter locationWriter;
     private final be.hulpwijzer.catalogue.location.LocationRepository locations;
+    private final be.hulpwijzer.catalogue.method.MethodRepository methods;
 
     HsdsImport(JdbcOperations jdbc, OrganisationWriter organisationWriter, OrganisationRepository organisations,
                ModuleWriter moduleWriter, ModuleRepository modules, AvailabilityService availability, ReferenceData reference,
                HsdsTaxonomies taxonomies, LocationWriter locationWriter,
-               be.hulpwijzer.catalogue.location.LocationRepository locations) {
+               be.hulpwijzer.catalogue.location.LocationRepository locations,
+               be.hulpwijzer.catalogue.method.MethodRepository methods) {
+        this.methods = methods;
         this.locationWriter = locationWriter;
         this.locations = locations;
         this.jdbc = jdbc;
@@ -113,25 +116,54 @@ public class HsdsImport {
     public Report run(List<JsonNode> services) {
         List<Row> rows = new ArrayList<>();
         int[] counts = new int[3];
-        Map<String, Long> organisationsSeen = new java.util.HashMap<>();
         for (int i = 0; i < services.size(); i++) {
-            JsonNode service = services.get(i);
             int row = i + 1;
-            String uuid = uuid(service.path("id").asText(""), row, "id");
-            JsonNode organization = service.path("organization");
+            uuid(services.get(i).path("id").asText(""), row, "id");
+            JsonNode organization = services.get(i).path("organization");
             if (!organization.isObject()) {
                 throw invalid("[" + row + "].organization", Messages.get("import.organization", row));
             }
-            String organisationUuid = uuid(organization.path("id").asText(""), row, "organization.id");
-            Long seen = organisationsSeen.get(organisationUuid);
-            long organisation = seen != null ? seen : organisation(organization, row, rows, counts);
-            organisationsSeen.put(organisationUuid, organisation);
-            module(service, uuid, organisation, row, rows, counts);
-            for (JsonNode link : service.path("service_at_locations")) {
-                location(link.path("location"), organisation, row, rows, counts);
+            uuid(organization.path("id").asText(""), row, "organization.id");
+        }
+        // each kind in the order of the ids our UUIDs carry, so that every one of them can be kept (keepId only
+        // moves forward); other UUIDs after them, in the file's order
+        Map<String, Long> organisations = new java.util.HashMap<>();
+        for (int i : order(services, s -> HsdsIds.id(HsdsIds.Kind.ORGANIZATION, s.path("organization").path("id").asText("")))) {
+            JsonNode organization = services.get(i).get("organization");
+            String uuid = uuid(organization.get("id").asText(), i + 1, "organization.id");
+            if (!organisations.containsKey(uuid)) {
+                organisations.put(uuid, organisation(organization, i + 1, rows, counts));
             }
         }
+        Map<String, long[]> places = new java.util.LinkedHashMap<>();
+        List<JsonNode> located = new ArrayList<>();
+        for (int i : order(services, s -> HsdsIds.id(HsdsIds.Kind.SERVICE, s.path("id").asText("")))) {
+            JsonNode service = services.get(i);
+            long organisation = organisations.get(uuid(service.path("organization").path("id").asText(""), i + 1, "organization.id"));
+            module(service, uuid(service.path("id").asText(""), i + 1, "id"), organisation, i + 1, rows, counts);
+            for (JsonNode link : service.path("service_at_locations")) {
+                JsonNode location = link.path("location");
+                if (location.isObject() && !places.containsKey(location.path("id").asText(""))) {
+                    places.put(location.path("id").asText(""), new long[]{organisation, i + 1});
+                    located.add(location);
+                }
+            }
+        }
+        for (int i : order(located, l -> HsdsIds.id(HsdsIds.Kind.LOCATION, l.path("id").asText("")))) {
+            long[] place = places.get(located.get(i).path("id").asText(""));
+            location(located.get(i), place[0], (int) place[1], rows, counts);
+        }
         return new Report(counts[0], counts[1], counts[2], rows);
+    }
+
+    /** The positions of the objects, by the id their UUID carries (stable; those without one last, as given). */
+    private static List<Integer> order(List<JsonNode> objects, java.util.function.Function<JsonNode, Optional<Long>> id) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            positions.add(i);
+        }
+        positions.sort(java.util.Comparator.comparingLong(i -> id.apply(objects.get(i)).orElse(Long.MAX_VALUE)));
+        return positions;
     }
 
     private long organisation(JsonNode o, int row, List<Row> rows, int[] counts) {
@@ -175,9 +207,9 @@ public class HsdsImport {
         ObjectNode json = HsdsServices.JSON.createObjectNode();
         json.put("title", s.path("name").asText(""));
         json.put("description", s.path("description").asText(""));
-        json.put("type", one(s, HsdsTaxonomies.TYPE, row));
-        json.put("setting", one(s, HsdsTaxonomies.SETTING, row));
-        json.put("access", s.has("x_access") ? s.get("x_access").asText() : one(s, HsdsTaxonomies.ACCESS, row));
+        json.put("type", one(s, HsdsTaxonomies.TYPE, row, rows, counts));
+        json.put("setting", one(s, HsdsTaxonomies.SETTING, row, rows, counts));
+        json.put("access", s.has("x_access") ? s.get("x_access").asText() : one(s, HsdsTaxonomies.ACCESS, row, rows, counts));
         JsonNode months = s.path("x_age_months");
         json.put("ageMinMonths", months.has("minimum") ? months.get("minimum").asInt()
                 : (int) Math.round(s.path("minimum_age").asDouble(0) * 12));
@@ -185,9 +217,9 @@ public class HsdsImport {
             json.put("ageMaxMonths", months.has("maximum") ? months.get("maximum").asInt()
                     : (int) Math.floor(s.path("maximum_age").asDouble() * 12));
         }
-        json.set("lifeDomains", codes(s, HsdsTaxonomies.DOMAIN, row));
-        json.set("zones", codes(s, HsdsTaxonomies.ZONE, row));
-        json.set("methods", codes(s, HsdsTaxonomies.METHOD, row));
+        json.set("lifeDomains", codes(s, HsdsTaxonomies.DOMAIN, row, rows, counts));
+        json.set("zones", codes(s, HsdsTaxonomies.ZONE, row, rows, counts));
+        json.set("methods", codes(s, HsdsTaxonomies.METHOD, row, rows, counts));
         ArrayNode languages = json.putArray("languages");
         s.path("languages").forEach(l -> languages.add(l.path("code").asText()));
         text(json, "cost", s.path("fees_description"));
@@ -357,16 +389,20 @@ public class HsdsImport {
     }
 
     /** The one term of a taxonomy among the service's attributes (module type, setting, access). */
-    private String one(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row) {
-        ArrayNode codes = codes(service, taxonomy, row);
+    private String one(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row, List<Row> rows, int[] counts) {
+        ArrayNode codes = codes(service, taxonomy, row, rows, counts);
         if (codes.isEmpty()) {
             throw invalid("[" + row + "].attributes", Messages.get("import.term", row, taxonomy.name()));
         }
         return codes.get(0).asText();
     }
 
-    /** Our codes of a taxonomy's terms among the attributes: by term URI, then code, then name. */
-    private ArrayNode codes(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row) {
+    /**
+     * Our codes of a taxonomy's terms among the attributes: by term URI, then code, then name. A method this
+     * catalogue does not know yet is added to its methods (methods are data, the other vocabularies reference
+     * data), and reported.
+     */
+    private ArrayNode codes(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row, List<Row> rows, int[] counts) {
         ArrayNode codes = HsdsServices.JSON.createArrayNode();
         Map<String, HsdsTaxonomies.Term> terms = taxonomies.terms();
         for (JsonNode attribute : service.path("attributes")) {
@@ -378,6 +414,9 @@ public class HsdsImport {
             if (ours.isEmpty() && taxonomy.code().equals(attribute.path("link_type").asText())) {
                 ours = terms.values().stream().filter(t -> t.taxonomy() == taxonomy && (t.code().equals(term.path("code").asText())
                         || t.name().equalsIgnoreCase(term.path("name").asText()))).findFirst();
+                if (ours.isEmpty() && taxonomy == HsdsTaxonomies.METHOD) {
+                    ours = method(term, row, rows, counts);
+                }
                 if (ours.isEmpty()) {
                     throw invalid("[" + row + "].attributes", Messages.get("import.unknownTerm", row, taxonomy.name(),
                             term.path("name").asText(term.path("code").asText("?"))));
@@ -386,6 +425,21 @@ public class HsdsImport {
             ours.ifPresent(t -> codes.add(t.code()));
         }
         return codes;
+    }
+
+    /** A method named by a term, added to our methods when its code is one of ours could be (lower case, hyphens). */
+    private Optional<HsdsTaxonomies.Term> method(JsonNode term, int row, List<Row> rows, int[] counts) {
+        String code = term.path("code").asText("");
+        String name = term.path("name").asText("").strip();
+        if (!code.matches("[a-z0-9]+(-[a-z0-9]+)*") || name.isEmpty() || code.length() > 80) {
+            return Optional.empty();
+        }
+        be.hulpwijzer.catalogue.method.Method saved = methods.save(new be.hulpwijzer.catalogue.method.Method(null, code, name, "",
+                List.of(), null, null, null));
+        HsdsTaxonomies.Term added = new HsdsTaxonomies.Term(HsdsTaxonomies.METHOD, code, name);
+        rows.add(new Row(row, "method", added.id(), "created", saved.id()));
+        counts[0]++;
+        return Optional.of(added);
     }
 
     private String sector(JsonNode organization, int row) {

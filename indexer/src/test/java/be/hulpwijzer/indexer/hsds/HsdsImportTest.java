@@ -62,8 +62,10 @@ class HsdsImportTest implements SearchTest {
         long cgg = admin.post("/api/v1/organisations", organisation("CGG Brugge")).id();
         long caw = admin.post("/api/v1/organisations", organisation("CAW Gent").replace("0403.170.701", "0412.345.614")
                 .replace("\"sector\": \"cgg\"", "\"sector\": \"caw\"")).id();
+        admin.post("/api/v1/methods", "{\"code\": \"cgt\", \"name\": \"Cognitieve gedragstherapie\"}");
         long angst = admin.post("/api/v1/organisations/" + cgg + "/modules", module("Angstbehandeling")
-                .replace("\"referralProcedure\"", "\"cost\": \"Gratis\", \"referralPreparation\": \"Breng het CLB-verslag mee.\", \"referralProcedure\"")).id();
+                .replace("\"referralProcedure\"", "\"cost\": \"Gratis\", \"referralPreparation\": \"Breng het CLB-verslag mee.\", "
+                        + "\"methods\": [\"cgt\"], \"referralProcedure\"")).id();
         admin.post("/api/v1/organisations/" + cgg + "/modules", module("Contextbegeleiding prenataal")
                 .replace("\"access\": \"rtj\"", "\"access\": \"nrtj\"").replace("\"ageMinMonths\": 144, \"ageMaxMonths\": 216", "\"ageMinMonths\": -9"));
         admin.post("/api/v1/organisations/" + caw + "/modules", module("Budgetbegeleiding")
@@ -84,7 +86,9 @@ class HsdsImportTest implements SearchTest {
     void anEmptyInstanceIsFilledFromHsdsAndReExportsTheSameServices() throws Exception {
         Api.Reply report = admin.post("/api/v1/imports", exported);
         assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
-        assertThat(report.body().get("created").asInt()).as("two organisations, three services, two locations").isEqualTo(7);
+        assertThat(report.body().get("created").asInt()).as("two organisations, three services, two locations, a method").isEqualTo(8);
+        assertThat(sql.column("select code || ' ' || name from method")).as("a method this catalogue did not know is added")
+                .containsExactly("cgt Cognitieve gedragstherapie");
         assertThat(sql.column("select postcode || ' ' || confidential || ' ' || coalesce(street, '-') from location where name = 'Vluchthuis'"))
                 .as("the confidential location stays confidential, placed at its municipality's main postcode").containsExactly("8000 true -");
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
@@ -121,7 +125,7 @@ class HsdsImportTest implements SearchTest {
         var reply = client.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/imports", upload)
                 .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(Api.ADMIN_TOKEN), String.class);
         assertThat(reply.getStatus().getCode()).isEqualTo(200);
-        assertThat(JSON.readTree(reply.body()).get("created").asInt()).as("two organisations, three services, one location").isEqualTo(6);
+        assertThat(JSON.readTree(reply.body()).get("created").asInt()).as("two organisations, three services, one location, a method").isEqualTo(7);
         assertThat(reply.body()).as("the CSVs hold no address of the confidential location: reported, not dropped silently")
                 .contains("skipped: no address (a confidential location)");
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
@@ -145,6 +149,7 @@ class HsdsImportTest implements SearchTest {
         assertThat(again.body().get("created").asInt()).isZero();
         assertThat(again.body().get("updated").asInt()).isZero();
         assertThat(again.body().get("unchanged").asInt()).isEqualTo(7);
+        assertThat(sql.column("select count(*) from method").get(0)).isEqualTo("1");
         assertThat(sql.column("select count(*) from module").get(0)).isEqualTo("3");
         assertThat(Long.parseLong(sql.column("select count(*) from audit_log").get(0))).as("nothing written").isEqualTo(audit);
     }
