@@ -34,9 +34,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts PostgreSQL on a free port, with its data in {@code dataDirectory} (created if missing). */
     public static EmbeddedDatabase start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /** Starts PostgreSQL on this port (0: a free one), with its data in {@code dataDirectory}: a restart keeps its address. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")

@@ -46,6 +46,9 @@ public final class IndexManager implements AutoCloseable {
     private volatile String appliedWatermark;
     private volatile boolean running = true;
     private volatile boolean rebuilding;
+    /** Whether the follower reaches PostgreSQL now, and when it last did. */
+    private volatile boolean inTouch = true;
+    private volatile java.time.Instant touchedAt = java.time.Instant.now();
     /** A rebuild replaces what the feed holds: no use following it until the rebuild is swapped in. */
     private volatile boolean overflowed;
     private final Thread follower;
@@ -197,17 +200,38 @@ public final class IndexManager implements AutoCloseable {
                     }
                     // woken at once by NOTIFY; the timeout is the polling fall-back
                     notifications.getNotifications((int) WAIT_FOR_NOTIFICATION_MS);
+                    touched();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 if (running) {
-                    LOG.warn("Following the change feed failed; retrying: {}", e.toString());
+                    if (inTouch) {
+                        LOG.warn("Following the change feed failed; search answers from the index as it is, retrying every second: {}",
+                                e.toString());
+                    }
+                    inTouch = false;
                     pause(Duration.ofSeconds(1));
                 }
             }
         }
+    }
+
+    private void touched() {
+        if (!inTouch) {
+            LOG.info("The change feed is reachable again; search follows the database");
+        }
+        touchedAt = java.time.Instant.now();
+        inTouch = true;
+    }
+
+    /**
+     * Since when search may not show the latest changes because the follower cannot reach PostgreSQL (the last
+     * time it did); empty while it follows the database.
+     */
+    public Optional<java.time.Instant> outOfTouchSince() {
+        return inTouch ? Optional.empty() : Optional.of(touchedAt);
     }
 
     private void markApplied(String watermark) {

@@ -20,6 +20,9 @@ class SearchReadiness implements HealthIndicator {
 
     /** How far behind the feed search may be and still take traffic. */
     static final Duration BEHIND = Duration.ofSeconds(3);
+    /** Search works, from an index that may miss the latest changes: the database cannot be reached. Neither
+     * operational nor not (so it ranks above UP and still answers 200). */
+    static final HealthStatus DEGRADED = new HealthStatus("DEGRADED", "search answers, the database is unreachable", null, 500);
 
     private final IndexManager indexes;
 
@@ -35,6 +38,12 @@ class SearchReadiness implements HealthIndicator {
     private HealthResult result() {
         if (indexes.current().isEmpty()) {
             return HealthResult.builder("search", HealthStatus.DOWN).details(Map.of("reason", "index warming up")).build();
+        }
+        java.util.Optional<java.time.Instant> outOfTouch = indexes.outOfTouchSince();
+        if (outOfTouch.isPresent()) {
+            // still ready: search answers from the index (writes and logins answer 503 meanwhile)
+            return HealthResult.builder("search", DEGRADED).details(Map.of("reason",
+                    "database unreachable; search answers from the index as of " + outOfTouch.get())).build();
         }
         boolean following;
         try {

@@ -37,7 +37,8 @@ class SearchController {
     SearchResult search(HttpRequest<?> request) throws IOException {
         SearchParameters.Parsed parsed = parameters.parse(request.getParameters());
         SearchIndex index = indexes.current().orElseThrow(WarmingUpException::new);
-        SearchResult result = searcher.search(index, parsed.request(), parsed.understood(), clock.instant());
+        SearchResult result = searcher.search(index, parsed.request(), parsed.understood(), clock.instant())
+                .withStaleSince(indexes.outOfTouchSince().orElse(null));
         log.record(parsed.request().text(), parsed.request(), result);
         return result;
     }

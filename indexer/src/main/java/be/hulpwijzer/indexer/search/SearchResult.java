@@ -4,9 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What a search found: one page of modules, facet counts, engagements, and how the query was understood. */
+/**
+ * What a search found: one page of modules, facet counts, engagements, and how the query was understood;
+ * {@code staleSince}: while the database cannot be reached, search answers from its index, which may miss the
+ * changes made since then (null while it follows the database).
+ */
 public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
-                           List<EngagementHit> engagements, Understood understood, List<Helpline> helplines) {
+                           List<EngagementHit> engagements, Understood understood, List<Helpline> helplines,
+                           @io.micronaut.core.annotation.Nullable Instant staleSince) {
+
+    public SearchResult withStaleSince(@io.micronaut.core.annotation.Nullable Instant since) {
+        return new SearchResult(total, page, size, hits, facets, engagements, understood, helplines, since);
+    }
 
     /**
      * {@code distanceKm}: to the nearest location of the organisation, when sorted by distance (else null);

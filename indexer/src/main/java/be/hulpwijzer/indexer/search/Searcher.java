@@ -119,7 +119,7 @@ public final class Searcher {
             return new SearchResult(page.total, request.page(), request.size(), hits, page.facets, engagements,
                     understood.searched(prepared.text(), suggestion, corrected, expansions(concepts),
                             notUnderstood(searcher, concepts)),
-                    helplines.of(concepts, page.total == 0));
+                    helplines.of(concepts, page.total == 0), null);
         });
     }
 

@@ -61,8 +61,26 @@ public class SearchLog {
         }
     }
 
-    /** Writes what is queued, in one transaction. */
+    /** Every second: while the database cannot be reached, the searches stay queued (up to the queue's capacity). */
     @Scheduled(fixedDelay = "1s")
+    void flushWhenReachable() {
+        try {
+            flush();
+            if (unreachable) {
+                LOG.info("The search log is written again");
+            }
+            unreachable = false;
+        } catch (RuntimeException e) {
+            if (!unreachable) {
+                LOG.warn("Searches are kept until the database can be reached: {}", e.toString());
+            }
+            unreachable = true;
+        }
+    }
+
+    private volatile boolean unreachable;
+
+    /** Writes what is queued, in one transaction; what could not be written stays queued. */
     @Connectable
     public synchronized void flush() {
         List<Row> rows = new ArrayList<>();
@@ -93,13 +111,14 @@ public class SearchLog {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("{} searches not logged: {}", rows.size(), e.toString());
+            rows.forEach(queue::offer);
+            throw e;
         }
     }
 
     @PreDestroy
     void close() {
-        flush();
+        flushWhenReachable();
     }
 
     /** The same bands as the waiting overview. */

@@ -75,6 +75,8 @@ class SearchPageController {
                 parsed.understood(), clock.instant());
         log.record(parsed.request().text(), parsed.request(), result);
         page.result(model, query, result, clock.instant());
+        indexes.outOfTouchSince().ifPresent(since -> model.put("staleSince",
+                Texts.get("staleSince", be.hulpwijzer.web.page.Dutch.dateTime(since))));
         return HttpResponse.ok(new ModelAndView<>("search", model));
     }
 }
