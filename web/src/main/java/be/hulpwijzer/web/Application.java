@@ -26,6 +26,10 @@ public final class Application {
         boolean generate = args.length > 0 && args[0].equals("generate");
         boolean importing = args.length > 0 && args[0].equals("import-hsds");
         Path data = Path.of(setting("HULPWIJZER_DATA_DIR", "hulpwijzer.data-dir", "./data")).toAbsolutePath().normalize();
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            backupOrRestore(args, data);
+            return;
+        }
         if (externalDatabaseConfigured()) {
             if (generate) {
                 GenerateCommand.run(args, Map.of());
@@ -67,6 +71,29 @@ public final class Application {
             awaitStopped(context, Duration.ofSeconds(30));
             database.close();
         }, "hulpwijzer-database-shutdown"));
+    }
+
+    /** {@code backup FILE} and {@code restore FILE [--force]}, on the configured or the embedded database. */
+    private static void backupOrRestore(String[] args, Path data) throws Exception {
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("--force"))) {
+            throw new IllegalArgumentException("usage: backup FILE | restore FILE [--force]");
+        }
+        boolean restoring = args[0].equals("restore");
+        Path file = Path.of(args[1]).toAbsolutePath();
+        BackupCommand.CheckedConsumer<BackupCommand.Target> command = target -> {
+            if (restoring) {
+                BackupCommand.restore(file, target);
+            } else {
+                BackupCommand.backup(file, target);
+            }
+        };
+        if (externalDatabaseConfigured()) {
+            command.accept(new BackupCommand.Target(setting("DATASOURCES_DEFAULT_URL", "datasources.default.url", ""),
+                    setting("DATASOURCES_DEFAULT_USERNAME", "datasources.default.username", ""),
+                    setting("DATASOURCES_DEFAULT_PASSWORD", "datasources.default.password", "")));
+        } else {
+            BackupCommand.embedded(data, restoring, args.length == 3, command);
+        }
     }
 
     private static void awaitStopped(ApplicationContext context, Duration limit) {

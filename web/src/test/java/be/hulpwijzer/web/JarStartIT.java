@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The first command of the README: the jar starts on an empty directory and keeps its data across a restart. */
 class JarStartIT {
@@ -43,11 +44,25 @@ class JarStartIT {
         }
         assertThat(Files.isDirectory(directory.resolve("data/postgres"))).isTrue();
 
+        Path backup = directory.resolve("hulpwijzer.backup");
         try (RunningJar again = RunningJar.start(directory, ENV)) {
             JsonNode kept = json.readTree(get(again, "/api/v1/organisations/" + organisationId).body());
             assertThat(kept.get("name").asText()).isEqualTo("CAW Proefregio");
             assertThat(again.output).noneMatch(line -> line.contains("Demo catalogue loaded"));
+            assertThat(RunningJar.run(directory, ENV, "backup", backup.toString())).as("online, while it runs").contains("Backed up");
         }
+
+        Path restored = Files.createDirectory(directory.resolve("hersteld"));
+        assertThat(RunningJar.run(restored, ENV, "restore", backup.toString())).contains("Restored");
+        try (RunningJar back = RunningJar.start(restored, ENV)) {
+            assertThat(json.readTree(get(back, "/api/v1/organisations/" + organisationId).body()).get("name").asText())
+                    .isEqualTo("CAW Proefregio");
+            assertThat(json.readTree(get(back, "/api/v1/search?q=angst").body()).get("total").asInt()).as("the index rebuilt from it")
+                    .isPositive();
+            assertThat(back.output).noneMatch(line -> line.contains("Demo catalogue loaded"));
+        }
+        assertThatThrownBy(() -> RunningJar.run(restored, ENV, "restore", backup.toString()))
+                .hasMessageContaining("already holds a database");
     }
 
     /** A page of fully nested services, in the middle of the demo catalogue. */
