@@ -2,7 +2,6 @@ package be.hulpwijzer.web;
 
 import be.hulpwijzer.indexer.hsds.HsdsImport;
 import be.hulpwijzer.indexer.hsds.HsdsPackage;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +28,7 @@ final class ImportCommand {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: import-hsds PATH (a JSON or NDJSON file of services, or an HSDS data package: a directory or zip)");
         }
-        List<JsonNode> services = HsdsPackage.read(Path.of(args[1]), args[1]);
+        HsdsPackage.Contents contents = HsdsPackage.read(Path.of(args[1]), args[1]);
         Map<String, Object> properties = new HashMap<>(datasource);
         properties.put("hulpwijzer.demo-data", "false");
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
@@ -41,7 +39,7 @@ final class ImportCommand {
                 try (PreparedStatement ps = status.getConnection().prepareStatement("select set_config('hulpwijzer.actor', 'import', true)")) {
                     ps.execute();
                 }
-                return importer.run(services);
+                return importer.run(contents.services(), contents.organizations());
             });
             LOG.info("Imported {}: {} created, {} updated, {} unchanged", args[1], report.created(), report.updated(), report.unchanged());
         }

@@ -67,13 +67,16 @@ class JarStartIT {
 
     /** A page of fully nested services, in the middle of the demo catalogue. */
     private static final String PAGE = "/api/hsds/services?full=true&per_page=50&page=7";
+    private static final String ORGANIZATIONS = "/api/hsds/organizations?per_page=100&page=2";
 
     @Test
     void anEmptyInstanceIsFilledFromAnExportWithOneCommandAndPublishesTheSameServices(@TempDir Path directory) throws Exception {
         Path source = Files.createDirectory(directory.resolve("bron"));
         String page;
+        String organizations;
         try (RunningJar demo = RunningJar.start(source, ENV)) {
             page = get(demo, PAGE).body();
+            organizations = get(demo, ORGANIZATIONS).body();
             assertThat(http.send(HttpRequest.newBuilder(URI.create(demo.url("/api/hsds/export.zip"))).build(),
                     HttpResponse.BodyHandlers.ofFile(directory.resolve("hulpwijzer-hsds.zip"))).statusCode()).isEqualTo(200);
         }
@@ -83,6 +86,8 @@ class JarStartIT {
         assertThat(output).contains("Imported").contains("0 updated, 0 unchanged");
         try (RunningJar filled = RunningJar.start(empty, noDemo)) {
             assertThat(json.readTree(get(filled, PAGE).body())).as("the same ids and values").isEqualTo(json.readTree(page));
+            assertThat(json.readTree(get(filled, ORGANIZATIONS).body())).as("organizations with their engagements")
+                    .isEqualTo(json.readTree(organizations));
         }
     }
 

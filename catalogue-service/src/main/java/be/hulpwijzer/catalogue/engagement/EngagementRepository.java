@@ -16,4 +16,7 @@ public interface EngagementRepository extends CrudRepository<Engagement, Long> {
     }
 
     List<Engagement> findByOrganisationIdOrderByValidFromDesc(long organisationId);
+
+    /** The engagements of a batch of organisations, by id. */
+    List<Engagement> findByOrganisationIdInOrderById(java.util.Collection<Long> organisationIds);
 }

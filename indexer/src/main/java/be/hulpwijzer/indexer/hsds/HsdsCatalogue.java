@@ -72,10 +72,13 @@ public class HsdsCatalogue {
     private final SearchParameters parameters;
     private final Clock clock;
     private final be.hulpwijzer.catalogue.reference.ReferenceData reference;
+    private final be.hulpwijzer.catalogue.engagement.EngagementRepository engagements;
 
     HsdsCatalogue(JdbcOperations jdbc, ModuleRepository modules, OrganisationRepository organisations, LocationRepository locations,
                   AvailabilityService availability, HsdsServices services, HsdsTaxonomies taxonomies, IndexManager indexes,
-                  Searcher searcher, SearchParameters parameters, Clock clock, be.hulpwijzer.catalogue.reference.ReferenceData reference) {
+                  Searcher searcher, SearchParameters parameters, Clock clock, be.hulpwijzer.catalogue.reference.ReferenceData reference,
+                  be.hulpwijzer.catalogue.engagement.EngagementRepository engagements) {
+        this.engagements = engagements;
         this.reference = reference;
         this.jdbc = jdbc;
         this.modules = modules;
@@ -309,18 +312,23 @@ public class HsdsCatalogue {
         return full;
     }
 
-    /** A batch of organizations, in id order. */
+    /** A batch of organizations with their engagements ({@code x_engagements}), in id order. */
+    @Connectable
     public List<ObjectNode> organizations(java.util.Collection<Long> ids) {
+        java.util.Map<Long, List<be.hulpwijzer.catalogue.engagement.Engagement>> engaged = new java.util.HashMap<>();
+        engagements.findByOrganisationIdInOrderById(ids)
+                .forEach(e -> engaged.computeIfAbsent(e.organisationId(), k -> new ArrayList<>()).add(e));
         return organisations.findByIdIn(ids).stream().sorted(java.util.Comparator.comparingLong(
-                be.hulpwijzer.catalogue.organisation.Organisation::id)).map(services::organization).toList();
+                        be.hulpwijzer.catalogue.organisation.Organisation::id))
+                .map(o -> services.organization(o, engaged.getOrDefault(o.id(), List.of()))).toList();
     }
 
     public ObjectNode organization(long id) {
-        return services.organization(organisations.get(id));
+        return organizations(List.of(id)).get(0);
     }
 
     public Optional<ObjectNode> findOrganization(long id) {
-        return organisations.findById(id).map(services::organization);
+        return organisations.findById(id).map(o -> organization(o.id()));
     }
 
     /** The best {@link #SEARCH_LIMIT} matches of our Dutch search, in rank order. */

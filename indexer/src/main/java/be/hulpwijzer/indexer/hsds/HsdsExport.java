@@ -97,24 +97,27 @@ public class HsdsExport {
             zip.putNextEntry(new ZipEntry("datapackage.json"));
             zip.write(HsdsServices.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor));
             zip.closeEntry();
-            // the services go straight into the download, so that its first bytes leave at once; the tables,
-            // filled in the same pass, follow from their temporary files
-            zip.putNextEntry(new ZipEntry("services.ndjson"));
-            BufferedWriter services = new BufferedWriter(new java.io.OutputStreamWriter(new java.io.FilterOutputStream(zip) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    zip.write(b, off, len);
+            // organizations (with their engagements, x_engagements) and services go straight into the download, so
+            // that its first bytes leave at once; the tables, filled in the same pass, follow from their temporary files
+            try {
+                zip.putNextEntry(new ZipEntry("organizations.ndjson"));
+                try (BufferedWriter organizations = entry(zip)) {
+                    for (List<Long> batch : batches("select id from organisation where id > ? order by id limit " + BATCH)) {
+                        for (ObjectNode organization : catalogue.organizations(batch)) {
+                            organizations.write(organization.toString());
+                            organizations.write('\n');
+                            rows.organization(organization);
+                        }
+                    }
                 }
-
-                @Override
-                public void close() throws IOException {
-                    flush(); // the zip stays open for the tables
-                }
-            }, StandardCharsets.UTF_8), 1 << 16);
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("services.ndjson"));
+            } catch (IOException | RuntimeException e) {
+                tables.values().forEach(HsdsExport::closeQuietly);
+                throw e;
+            }
+            BufferedWriter services = entry(zip);
             try (services) {
-                for (List<Long> batch : batches("select id from organisation where id > ? order by id limit " + BATCH)) {
-                    catalogue.organizations(batch).forEach(rows::organization);
-                }
                 Set<String> locations = new HashSet<>();
                 for (List<Long> batch : batches("select id from module where status <> 'ended' and id > ? order by id limit " + BATCH)) {
                     for (ObjectNode service : catalogue.services(batch)) {
@@ -142,6 +145,29 @@ public class HsdsExport {
                 }
             }
             Files.deleteIfExists(directory);
+        }
+    }
+
+    /** A writer into the zip's current entry; closing it leaves the zip open. */
+    private static BufferedWriter entry(ZipOutputStream zip) {
+        return new BufferedWriter(new java.io.OutputStreamWriter(new java.io.FilterOutputStream(zip) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                zip.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static void closeQuietly(CSVPrinter printer) {
+        try {
+            printer.close();
+        } catch (IOException e) {
+            // already failing
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public final class HsdsIds {
 
-    public enum Kind { SERVICE, ORGANIZATION, LOCATION, SERVICE_AT_LOCATION }
+    public enum Kind { SERVICE, ORGANIZATION, LOCATION, SERVICE_AT_LOCATION, ENGAGEMENT }
 
     private static final long LOCATION_BITS = 31;
 

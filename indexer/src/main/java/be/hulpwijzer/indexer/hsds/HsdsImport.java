@@ -63,12 +63,18 @@ public class HsdsImport {
     private final LocationWriter locationWriter;
     private final be.hulpwijzer.catalogue.location.LocationRepository locations;
     private final be.hulpwijzer.catalogue.method.MethodRepository methods;
+    private final be.hulpwijzer.catalogue.engagement.EngagementWriter engagementWriter;
+    private final be.hulpwijzer.catalogue.engagement.EngagementRepository engagementRepository;
 
     HsdsImport(JdbcOperations jdbc, OrganisationWriter organisationWriter, OrganisationRepository organisations,
                ModuleWriter moduleWriter, ModuleRepository modules, AvailabilityService availability, ReferenceData reference,
                HsdsTaxonomies taxonomies, LocationWriter locationWriter,
                be.hulpwijzer.catalogue.location.LocationRepository locations,
-               be.hulpwijzer.catalogue.method.MethodRepository methods) {
+               be.hulpwijzer.catalogue.method.MethodRepository methods,
+               be.hulpwijzer.catalogue.engagement.EngagementWriter engagementWriter,
+               be.hulpwijzer.catalogue.engagement.EngagementRepository engagementRepository) {
+        this.engagementWriter = engagementWriter;
+        this.engagementRepository = engagementRepository;
         this.methods = methods;
         this.locationWriter = locationWriter;
         this.locations = locations;
@@ -114,6 +120,14 @@ public class HsdsImport {
 
     /** Imports the services, within the caller's transaction. */
     public Report run(List<JsonNode> services) {
+        return run(services, List.of());
+    }
+
+    /**
+     * Imports the services and the organizations given on their own (those without services too, and their
+     * engagements, {@code x_engagements}), within the caller's transaction.
+     */
+    public Report run(List<JsonNode> services, List<JsonNode> organizationsAlone) {
         List<Row> rows = new ArrayList<>();
         int[] counts = new int[3];
         for (int i = 0; i < services.size(); i++) {
@@ -127,13 +141,25 @@ public class HsdsImport {
         }
         // each kind in the order of the ids our UUIDs carry, so that every one of them can be kept (keepId only
         // moves forward); other UUIDs after them, in the file's order
+        // every organization once, as given on its own when it is (with its engagements), else as nested in a service
+        Map<String, JsonNode> organizationByUuid = new java.util.LinkedHashMap<>();
+        Map<String, Integer> organizationRow = new java.util.HashMap<>();
+        for (int i = 0; i < organizationsAlone.size(); i++) {
+            String uuid = uuid(organizationsAlone.get(i).path("id").asText(""), i + 1, "organization.id");
+            organizationByUuid.put(uuid, organizationsAlone.get(i));
+            organizationRow.put(uuid, i + 1);
+        }
+        for (int i = 0; i < services.size(); i++) {
+            String uuid = uuid(services.get(i).get("organization").get("id").asText(), i + 1, "organization.id");
+            organizationByUuid.putIfAbsent(uuid, services.get(i).get("organization"));
+            organizationRow.putIfAbsent(uuid, i + 1);
+        }
+        List<JsonNode> allOrganizations = new ArrayList<>(organizationByUuid.values());
         Map<String, Long> organisations = new java.util.HashMap<>();
-        for (int i : order(services, s -> HsdsIds.id(HsdsIds.Kind.ORGANIZATION, s.path("organization").path("id").asText("")))) {
-            JsonNode organization = services.get(i).get("organization");
-            String uuid = uuid(organization.get("id").asText(), i + 1, "organization.id");
-            if (!organisations.containsKey(uuid)) {
-                organisations.put(uuid, organisation(organization, i + 1, rows, counts));
-            }
+        for (int i : order(allOrganizations, o -> HsdsIds.id(HsdsIds.Kind.ORGANIZATION, o.path("id").asText("")))) {
+            JsonNode organization = allOrganizations.get(i);
+            String uuid = organization.get("id").asText().toLowerCase(java.util.Locale.ROOT);
+            organisations.put(uuid, organisation(organization, organizationRow.get(uuid), rows, counts));
         }
         Map<String, long[]> places = new java.util.LinkedHashMap<>();
         List<JsonNode> located = new ArrayList<>();
@@ -152,6 +178,17 @@ public class HsdsImport {
         for (int i : order(located, l -> HsdsIds.id(HsdsIds.Kind.LOCATION, l.path("id").asText("")))) {
             long[] place = places.get(located.get(i).path("id").asText(""));
             location(located.get(i), place[0], (int) place[1], rows, counts);
+        }
+        List<JsonNode> engagements = new ArrayList<>();
+        Map<JsonNode, Long> engagedBy = new java.util.IdentityHashMap<>();
+        for (JsonNode organization : allOrganizations) {
+            for (JsonNode engagement : organization.path("x_engagements")) {
+                engagements.add(engagement);
+                engagedBy.put(engagement, organisations.get(organization.get("id").asText().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        for (int i : order(engagements, e -> HsdsIds.id(HsdsIds.Kind.ENGAGEMENT, e.path("id").asText("")))) {
+            engagement(engagements.get(i), engagedBy.get(engagements.get(i)), i + 1, rows, counts);
         }
         return new Report(counts[0], counts[1], counts[2], rows);
     }
@@ -327,6 +364,51 @@ public class HsdsImport {
             counts[0]++;
         }
         remember("location", uuid, id, hash);
+    }
+
+    /** An engagement of an organisation to the network ({@code x_engagements}), the services it concerns by their UUIDs. */
+    private void engagement(JsonNode e, long organisation, int row, List<Row> rows, int[] counts) {
+        String uuid = uuid(e.path("id").asText(""), row, "x_engagements.id");
+        ObjectNode json = HsdsServices.JSON.createObjectNode();
+        json.put("title", e.path("title").asText(""));
+        text(json, "description", e.path("description"));
+        text(json, "targetGroup", e.path("target_group"));
+        if (e.has("capacity_per_month")) {
+            json.set("capacityPerMonth", e.get("capacity_per_month"));
+        }
+        if (e.has("response_time_days")) {
+            json.set("responseTimeDays", e.get("response_time_days"));
+        }
+        json.set("zones", e.path("zones").isArray() ? e.get("zones") : HsdsServices.JSON.createArrayNode());
+        text(json, "validFrom", e.path("valid_from"));
+        text(json, "validTo", e.path("valid_to"));
+        text(json, "contactName", e.path("contact_name"));
+        text(json, "contactPhone", e.path("contact_phone"));
+        text(json, "contactEmail", e.path("contact_email"));
+        ArrayNode modules = json.putArray("moduleIds");
+        for (JsonNode service : e.path("service_ids")) {
+            known("service", service.asText("").toLowerCase(java.util.Locale.ROOT)).ifPresent(modules::add);
+        }
+        String hash = hash(json) + "|" + organisation;
+        Optional<Long> existing = known("engagement", uuid).filter(id -> engagementRepository.findById(id).isPresent());
+        if (existing.isPresent() && sameHash("engagement", uuid, hash)) {
+            rows.add(new Row(row, "engagement", uuid, "unchanged", existing.get()));
+            counts[2]++;
+            return;
+        }
+        long id;
+        if (existing.isPresent()) {
+            json.put("version", engagementRepository.findById(existing.get()).orElseThrow().version());
+            id = write(row, "engagement", () -> engagementWriter.update(IMPORTER, existing.get(), json.toString()).id());
+            rows.add(new Row(row, "engagement", uuid, "updated", id));
+            counts[1]++;
+        } else {
+            keepId("engagement", HsdsIds.Kind.ENGAGEMENT, uuid);
+            id = write(row, "engagement", () -> engagementWriter.create(IMPORTER, organisation, json.toString()).id());
+            rows.add(new Row(row, "engagement", uuid, "created", id));
+            counts[0]++;
+        }
+        remember("engagement", uuid, id, hash);
     }
 
     /**

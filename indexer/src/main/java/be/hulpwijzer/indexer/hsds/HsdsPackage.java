@@ -30,11 +30,15 @@ public final class HsdsPackage {
 
     public static final long MAX_BYTES = 200L * 1024 * 1024;
 
+    /** What a file holds: services, and organizations on their own (with our {@code x_engagements}) when it has them. */
+    public record Contents(List<JsonNode> services, List<JsonNode> organizations) {
+    }
+
     private HsdsPackage() {
     }
 
     /** The services in a file or package; {@code label} names it in messages (the uploaded file's name). */
-    public static List<JsonNode> read(Path path, String label) throws IOException {
+    public static Contents read(Path path, String label) throws IOException {
         if (Files.isDirectory(path)) {
             try (Source source = new Directory(path, label)) {
                 return read(source);
@@ -51,17 +55,19 @@ public final class HsdsPackage {
                 return read(source);
             }
         }
-        return HsdsImport.services(Files.readString(path, StandardCharsets.UTF_8));
+        return new Contents(HsdsImport.services(Files.readString(path, StandardCharsets.UTF_8)), List.of());
     }
 
-    private static List<JsonNode> read(Source source) throws IOException {
+    private static Contents read(Source source) throws IOException {
         if (source.has("services.ndjson")) {
-            return HsdsImport.services(new String(source.read("services.ndjson"), StandardCharsets.UTF_8));
+            List<JsonNode> organizations = source.has("organizations.ndjson")
+                    ? HsdsImport.services(new String(source.read("organizations.ndjson"), StandardCharsets.UTF_8)) : List.of();
+            return new Contents(HsdsImport.services(new String(source.read("services.ndjson"), StandardCharsets.UTF_8)), organizations);
         }
         if (!source.has("datapackage.json")) {
             throw invalid(source.label(), Messages.get("import.notPackage", source.label()));
         }
-        return new HsdsTables(source).services();
+        return new Contents(new HsdsTables(source).services(), List.of());
     }
 
     private static boolean isZip(Path path) throws IOException {

@@ -161,6 +161,39 @@ public class HsdsServices {
         return link;
     }
 
+    /**
+     * An organization with its engagements to the network as {@code x_engagements} (what HSDS cannot hold): as
+     * {@code /api/hsds/organizations} and the export's {@code organizations.ndjson} give it.
+     */
+    public ObjectNode organization(Organisation o, List<be.hulpwijzer.catalogue.engagement.Engagement> engagements) {
+        ObjectNode org = organization(o);
+        if (engagements.isEmpty()) {
+            return org;
+        }
+        ArrayNode all = org.putArray("x_engagements");
+        for (be.hulpwijzer.catalogue.engagement.Engagement e : engagements) {
+            ObjectNode x = all.addObject();
+            x.put("id", HsdsIds.of(Kind.ENGAGEMENT, e.id()));
+            x.put("title", e.title());
+            text(x, "description", e.description());
+            text(x, "target_group", e.targetGroup());
+            number(x, "capacity_per_month", e.capacityPerMonth());
+            number(x, "response_time_days", e.responseTimeDays());
+            ArrayNode zones = x.putArray("zones");
+            e.zones().forEach(zones::add);
+            x.put("valid_from", e.validFrom().toString());
+            if (e.validTo() != null) {
+                x.put("valid_to", e.validTo().toString());
+            }
+            text(x, "contact_name", e.contactName());
+            text(x, "contact_phone", e.contactPhone());
+            text(x, "contact_email", e.contactEmail());
+            ArrayNode concerns = x.putArray("service_ids");
+            e.moduleIds().forEach(m -> concerns.add(HsdsIds.of(Kind.SERVICE, m)));
+        }
+        return org;
+    }
+
     public ObjectNode organization(Organisation o) {
         ObjectNode org = JSON.createObjectNode();
         String id = HsdsIds.of(Kind.ORGANIZATION, o.id());

@@ -54,7 +54,8 @@ class ImportController {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            return importer.run(HsdsPackage.read(copy, file.getFilename()));
+            HsdsPackage.Contents contents = HsdsPackage.read(copy, file.getFilename());
+            return importer.run(contents.services(), contents.organizations());
         } finally {
             Files.deleteIfExists(copy);
         }

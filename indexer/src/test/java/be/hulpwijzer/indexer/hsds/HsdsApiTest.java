@@ -83,6 +83,8 @@ class HsdsApiTest implements SearchTest {
                 + "\"openingHoursText\": \"ma t/m vr 9:00-12:00\\ndi 18:00-20:00 zonder afspraak\"}");
         admin.post("/api/v1/organisations/" + cgg + "/locations", "{\"name\": \"Vluchthuis\", \"street\": \"Geheime Dreef 7\", "
                 + "\"postcode\": \"8000\", \"latitude\": 51.2, \"longitude\": 3.2, \"confidential\": true}");
+        admin.post("/api/v1/organisations/" + cgg + "/engagements", "{\"title\": \"Snel een eerste gesprek\", \"zones\": [\"brugge\"], "
+                + "\"validFrom\": \"2026-01-01\", \"capacityPerMonth\": 4, \"moduleIds\": [" + angst + "]}");
         assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
     }
 
@@ -195,6 +197,11 @@ class HsdsApiTest implements SearchTest {
         assertThat(String.join("", files.values())).doesNotContain("Geheime Dreef");
         List<String> services = files.get("services.ndjson").lines().toList();
         assertThat(services).hasSize(3);
+        List<String> organizations = files.get("organizations.ndjson").lines().toList();
+        assertThat(organizations).as("every organization once, with its engagements").hasSize(2);
+        assertThat(organizations.get(0)).contains("\"x_engagements\"", "Snel een eerste gesprek", HsdsIds.of(HsdsIds.Kind.SERVICE, angst));
+        Schema organizationSchema = schema("classpath:hsds/hsds-3.0/schema/organization.json");
+        organizations.forEach(line -> assertValid(organizationSchema, read(line), knownProperties()));
         Schema service = schema("classpath:hsds/hsds-3.0/schema/service.json");
         Set<String> known = knownProperties();
         services.forEach(line -> assertValid(service, read(line), known));

@@ -42,23 +42,23 @@ class HsdsPackageTest {
     @Test
     void aPackageOfCsvsIsAssembledIntoNestedServices(@TempDir Path directory) throws Exception {
         Path zip = zip(directory.resolve("elders.zip"), csvPackage());
-        List<JsonNode> services = HsdsPackage.read(zip, "elders.zip");
+        List<JsonNode> services = HsdsPackage.read(zip, "elders.zip").services();
         assertThat(services).hasSize(1);
         JsonNode service = services.get(0);
         assertThat(service.get("name").asText()).isEqualTo("Onthaal");
         assertThat(service.get("maximum_age").decimalValue()).isEqualByComparingTo("25");
         assertThat(service.at("/organization/name").asText()).isEqualTo("JAC Oostende");
         assertThat(service.at("/attributes/0/taxonomy_term/code").asText()).isEqualTo("onthaal");
-        assertThat(HsdsPackage.read(write(directory.resolve("map"), csvPackage()), "map")).hasSize(1);
+        assertThat(HsdsPackage.read(write(directory.resolve("map"), csvPackage()), "map").services()).hasSize(1);
     }
 
     @Test
     void servicesNdjsonIsReadWhenThePackageHasIt(@TempDir Path directory) throws Exception {
         Map<String, String> files = csvPackage();
         files.put("services.ndjson", "{\"id\": \"" + SERVICE + "\", \"name\": \"Uit ndjson\"}\n");
-        assertThat(HsdsPackage.read(zip(directory.resolve("p.zip"), files), "p.zip").get(0).get("name").asText()).isEqualTo("Uit ndjson");
+        assertThat(HsdsPackage.read(zip(directory.resolve("p.zip"), files), "p.zip").services().get(0).get("name").asText()).isEqualTo("Uit ndjson");
         Path json = Files.writeString(directory.resolve("diensten.json"), "[{\"id\": \"" + SERVICE + "\"}]");
-        assertThat(HsdsPackage.read(json, "diensten.json")).hasSize(1);
+        assertThat(HsdsPackage.read(json, "diensten.json").services()).hasSize(1);
     }
 
     @Test

@@ -44,13 +44,18 @@ class ImportUploadTest implements SearchTest {
     Fixtures fixtures;
 
     byte[] exported;
+    String organizations;
 
     @BeforeEach
     void anExportFromAnotherInstance() {
         fixtures.clean();
         Api admin = Api.admin(client);
         long cgg = admin.post("/api/v1/organisations", organisation("CGG Brugge")).id();
-        admin.post("/api/v1/organisations/" + cgg + "/modules", module("Angstbehandeling"));
+        long angst = admin.post("/api/v1/organisations/" + cgg + "/modules", module("Angstbehandeling")).id();
+        admin.post("/api/v1/organisations/" + cgg + "/engagements", "{\"title\": \"Snel een eerste gesprek voor het netwerk\", "
+                + "\"zones\": [\"brugge\"], \"validFrom\": \"2026-01-01\", \"capacityPerMonth\": 4, \"responseTimeDays\": 5, "
+                + "\"contactName\": \"An Peeters\", \"moduleIds\": [" + angst + "]}");
+        organizations = client.toBlocking().retrieve("/api/hsds/organizations");
         exported = client.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/hsds/export.zip"), byte[].class);
         fixtures.clean();
     }
@@ -59,11 +64,13 @@ class ImportUploadTest implements SearchTest {
     void anUploadedExportFillsAnEmptyInstanceAndAgainChangesNothing() throws Exception {
         HttpResponse<String> first = upload(Api.ADMIN_TOKEN, "hulpwijzer-export.zip", () -> new ByteArrayInputStream(exported));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        assertThat(JSON.readTree(first.body()).get("created").asInt()).as("an organisation and a service").isEqualTo(2);
+        assertThat(JSON.readTree(first.body()).get("created").asInt()).as("an organisation, a service, an engagement").isEqualTo(3);
+        assertThat(JSON.readTree(client.toBlocking().retrieve("/api/hsds/organizations")))
+                .as("the organisation and its engagement (x_engagements), with the same ids").isEqualTo(JSON.readTree(organizations));
         HttpResponse<String> again = upload(Api.ADMIN_TOKEN, "hulpwijzer-export.zip", () -> new ByteArrayInputStream(exported));
         JsonNode report = JSON.readTree(again.body());
         assertThat(report.get("created").asInt() + report.get("updated").asInt()).isZero();
-        assertThat(report.get("unchanged").asInt()).isEqualTo(2);
+        assertThat(report.get("unchanged").asInt()).isEqualTo(3);
     }
 
     @Test
