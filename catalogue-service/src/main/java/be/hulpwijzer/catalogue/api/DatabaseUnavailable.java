@@ -33,7 +33,11 @@ final class DatabaseUnavailable {
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || t instanceof io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException) {
+                    || t instanceof java.net.SocketException
+                    || t instanceof io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException
+                    // a connection that could not be had, set up or closed: the first request after the database went
+                    // away can still be handed a pooled connection that is dead
+                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
