@@ -36,7 +36,7 @@ final class RunningJar implements AutoCloseable {
     /** Runs a command of the jar ({@code import-hsds PATH}, ...) to its end; its output, or an error with it. */
     static String run(Path workingDirectory, Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getProperty("hulpwijzer.jar")));
+                "-Xmx512m", "-jar", jar()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().remove("DATASOURCES_DEFAULT_URL");
@@ -50,7 +50,7 @@ final class RunningJar implements AutoCloseable {
     }
 
     static RunningJar start(Path workingDirectory, Map<String, String> environment) throws Exception {
-        String jar = System.getProperty("hulpwijzer.jar");
+        String jar = jar();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().remove("DATASOURCES_DEFAULT_URL");
@@ -104,6 +104,17 @@ final class RunningJar implements AutoCloseable {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** The packaged jar: as failsafe names it, or the module's own when a benchmark runs it from surefire. */
+    private static String jar() {
+        return Path.of(System.getProperty("hulpwijzer.jar", "target/hulpwijzer.jar")).toAbsolutePath().toString();
+    }
+
+    /** Kills the application as a crash would ({@code kill -9}): no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
     }
 
     /** Stops the application as a service manager would: SIGTERM, then wait for it to end. */
