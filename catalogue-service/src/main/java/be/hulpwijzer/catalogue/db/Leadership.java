@@ -90,6 +90,11 @@ public class Leadership {
         }
         held.clear();
         if (connection != null) {
+            try (java.sql.Statement unlock = connection.createStatement()) {
+                unlock.execute("select pg_advisory_unlock_all()"); // the pool may hand this connection to others
+            } catch (SQLException e) {
+                LOG.debug("The leadership connection could not unlock (it is gone, and its locks with it)", e);
+            }
             try {
                 connection.close();
             } catch (SQLException e) {
