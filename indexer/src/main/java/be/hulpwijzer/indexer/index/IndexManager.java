@@ -43,6 +43,9 @@ public final class IndexManager implements AutoCloseable {
     private final AtomicReference<SearchIndex> current = new AtomicReference<>();
     private final AtomicReference<SearchIndex> rebuilt = new AtomicReference<>();
     private final Object progress = new Object();
+    /** Counted for the metrics: rebuilds done, change-feed batches applied. */
+    private final java.util.concurrent.atomic.AtomicLong rebuilds = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
     private volatile String appliedWatermark;
     private volatile boolean running = true;
     private volatile boolean rebuilding;
@@ -81,6 +84,16 @@ public final class IndexManager implements AutoCloseable {
         return Optional.ofNullable(current.get());
     }
 
+    /** Rebuilds from PostgreSQL completed since start. */
+    public long rebuilds() {
+        return rebuilds.get();
+    }
+
+    /** Change-feed batches applied since start. */
+    public long batchesApplied() {
+        return batches.get();
+    }
+
     public boolean rebuilding() {
         return rebuilding;
     }
@@ -98,6 +111,7 @@ public final class IndexManager implements AutoCloseable {
                 SearchIndex index = IndexRebuilder.build(dataSource, directory, analyzers, mapper);
                 LOG.info("Search index rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
                 rebuilt.set(index);
+                rebuilds.incrementAndGet();
                 synchronized (progress) {
                     progress.notifyAll();
                 }
@@ -187,6 +201,7 @@ public final class IndexManager implements AutoCloseable {
                                 index.awaitVisible(sequence);
                             }
                             markApplied(batch.toWatermark());
+                            batches.incrementAndGet();
                         }
                         if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos() && !appliedWatermark.equals(committed)) {
                             index.commit(appliedWatermark);

@@ -39,6 +39,10 @@ class IndexMetrics implements MeterBinder {
                 .description("Seconds since the index last had every committed change applied").baseUnit("seconds").register(registry);
         Gauge.builder("hulpwijzer.index.modules", () -> last == null ? Double.NaN : last.modules())
                 .description("Modules in the index").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("hulpwijzer.index.rebuilds", provider,
+                p -> p.get().rebuilds()).description("Rebuilds of the index from PostgreSQL completed").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("hulpwijzer.index.feed.batches", provider,
+                p -> p.get().batchesApplied()).description("Change-feed batches applied to the index").register(registry);
     }
 
     private double behindSeconds() {

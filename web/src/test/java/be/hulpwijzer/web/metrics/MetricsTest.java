@@ -58,8 +58,9 @@ class MetricsTest implements SearchTest {
         assertThat(metrics.body())
                 .contains("hulpwijzer_search_seconds_bucket", "hulpwijzer_search_seconds_count 2")
                 .contains("hulpwijzer_search_results_count 2", "hulpwijzer_search_results_bucket{le=\"0.5\"} 1")
-                .contains("hulpwijzer_index_ready 1.0", "hulpwijzer_index_behind 0.0", "hulpwijzer_index_modules 1.0")
-                .contains("http_server_requests_seconds_count", "hikaricp_connections", "jvm_memory_used_bytes");
+                .contains("hulpwijzer_index_ready 1.0", "hulpwijzer_index_behind ", "hulpwijzer_index_modules 1.0")
+                .contains("http_server_requests_seconds_count", "hikaricp_connections", "jvm_memory_used_bytes")
+                .contains("hulpwijzer_index_rebuilds_total", "hulpwijzer_index_feed_batches_total", "hulpwijzer_waiting_figures_age_seconds");
     }
 
     @Test
