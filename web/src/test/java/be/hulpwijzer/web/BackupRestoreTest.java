@@ -69,9 +69,7 @@ class BackupRestoreTest implements SearchTest {
             }
         }, "writer");
         writer.start();
-        while (committed.size() < 50) {
-            Thread.onSpinWait();
-        }
+        org.awaitility.Awaitility.await("writes going on").atMost(java.time.Duration.ofSeconds(30)).until(() -> committed.size() >= 50);
         Set<Long> before = new TreeSet<>(committed);
         Path backup = directory.resolve("hulpwijzer.backup");
         BackupCommand.backup(backup, source);

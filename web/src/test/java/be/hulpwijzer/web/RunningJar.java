@@ -86,20 +86,18 @@ final class RunningJar implements AutoCloseable {
      * Waits as a load balancer does: until {@code /health/readiness} answers 200 (the search index is built
      * and follows the database), or fails after the given time.
      */
-    private void awaitReady(Duration limit) throws Exception {
+    private void awaitReady(Duration limit) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + limit.toNanos();
-        int status = 0;
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            status = http.send(HttpRequest.newBuilder(URI.create(url("/health/readiness"))).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status == 200) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
+        try {
+            org.awaitility.Awaitility.await("/health/readiness answers 200").atMost(limit)
+                    .until(() -> !process.isAlive() || http.send(HttpRequest.newBuilder(URI.create(url("/health/readiness"))).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not ready within " + limit.toSeconds() + " s:\n" + String.join("\n", output), e);
         }
-        throw new AssertionError("not ready within " + limit.toSeconds() + " s (last /health/readiness: " + status + "):\n"
-                + String.join("\n", output));
+        if (!process.isAlive()) {
+            throw new AssertionError("the application ended before it was ready:\n" + String.join("\n", output));
+        }
     }
 
     String url(String path) {

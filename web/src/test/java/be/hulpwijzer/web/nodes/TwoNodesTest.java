@@ -103,15 +103,12 @@ class TwoNodesTest {
              var st = connection.createStatement()) {
             st.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = 18519 and objid = 1");
             // the backend ends asynchronously: wait (bounded) until PostgreSQL has released its lock
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-            boolean released = false;
-            while (!released && System.nanoTime() < deadline) {
+            org.awaitility.Awaitility.await("the lock released").atMost(Duration.ofSeconds(10)).until(() -> {
                 try (var rs = st.executeQuery("select count(*) from pg_locks where locktype = 'advisory' and classid = 18519 and objid = 1")) {
                     rs.next();
-                    released = rs.getInt(1) == 0;
+                    return rs.getInt(1) == 0;
                 }
-            }
-            assertThat(released).isTrue();
+            });
         }
         assertThat(onB.leads(Leadership.Job.WAITING_FIGURES)).as("B takes the job").isTrue();
         assertThat(onA.leads(Leadership.Job.WAITING_FIGURES)).as("A notices it lost it, and does not take it back").isFalse();

@@ -21,11 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static be.hulpwijzer.catalogue.testing.Fixtures.module;
 import static be.hulpwijzer.catalogue.testing.Fixtures.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL stopped under a running application, then started again: search keeps answering from the index and
@@ -57,8 +57,7 @@ class DatabaseOutageTest {
             assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
 
             database.close(); // PostgreSQL goes away
-            assertThat(within(Duration.ofSeconds(15), () -> indexes.outOfTouchSince().isPresent()))
-                    .as("the follower notices").isTrue();
+            await("the follower notices").atMost(Duration.ofSeconds(15)).until(() -> indexes.outOfTouchSince().isPresent());
 
             HttpResponse<String> search = get(app, "/api/v1/search?q=angst", "application/json", null);
             assertThat(search.statusCode()).isEqualTo(200);
@@ -88,9 +87,10 @@ class DatabaseOutageTest {
             assertThat(ready.body()).as("and says it is degraded").contains("DEGRADED");
 
             database = EmbeddedDatabase.start(directory.resolve("pg"), port); // and comes back
-            assertThat(within(Duration.ofSeconds(30), () -> admin.post("/api/v1/organisations", organisation("CAW Gent")
-                    .replace("0403.170.701", "0412.345.614")).status() == 201)).as("writes work again without a restart").isTrue();
-            assertThat(within(Duration.ofSeconds(15), () -> indexes.outOfTouchSince().isEmpty())).isTrue();
+            await("writes work again without a restart").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.post("/api/v1/organisations", organisation("CAW Gent")
+                            .replace("0403.170.701", "0412.345.614")).status() == 201);
+            await("the follower follows again").atMost(Duration.ofSeconds(15)).until(() -> indexes.outOfTouchSince().isEmpty());
             long later = admin.post("/api/v1/organisations/" + organisation + "/modules", module("Slaapproblemen bij baby's")).id();
             assertThat(indexes.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
             JsonNode after = JSON.readTree(get(app, "/api/v1/search?q=slaapproblemen", "application/json", null).body());
@@ -110,19 +110,4 @@ class DatabaseOutageTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Asks until the answer is yes or the time is up (the outage and the return are noticed asynchronously). */
-    private static boolean within(Duration limit, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.get()) {
-                    return true;
-                }
-            } catch (RuntimeException notYet) {
-                // the database is still starting
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
 }
