@@ -328,7 +328,7 @@ public class HsdsCatalogue {
     }
 
     public Optional<ObjectNode> findOrganization(long id) {
-        return organisations.findById(id).map(o -> organization(o.id()));
+        return organizations(List.of(id)).stream().findFirst();
     }
 
     /** The best {@link #SEARCH_LIMIT} matches of our Dutch search, in rank order. */

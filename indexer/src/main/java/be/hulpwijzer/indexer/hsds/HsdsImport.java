@@ -46,6 +46,10 @@ public class HsdsImport {
     public record Row(int row, String kind, String uuid, String action, @Nullable Long id) {
     }
 
+    /** What an import has done so far: a row per object, the counts (created, updated, unchanged), the terms it knows. */
+    private record Progress(List<Row> rows, int[] counts, Map<String, HsdsTaxonomies.Term> terms) {
+    }
+
     /** The import's report: counts and a row per object. */
     public record Report(int created, int updated, int unchanged, List<Row> rows) {
     }
@@ -128,8 +132,8 @@ public class HsdsImport {
      * engagements, {@code x_engagements}), within the caller's transaction.
      */
     public Report run(List<JsonNode> services, List<JsonNode> organizationsAlone) {
-        List<Row> rows = new ArrayList<>();
-        int[] counts = new int[3];
+        // the terms are read once per import (a method it adds joins them)
+        Progress run = new Progress(new ArrayList<>(), new int[3], new java.util.HashMap<>(taxonomies.terms()));
         for (int i = 0; i < services.size(); i++) {
             int row = i + 1;
             uuid(services.get(i).path("id").asText(""), row, "id");
@@ -159,14 +163,14 @@ public class HsdsImport {
         for (int i : order(allOrganizations, o -> HsdsIds.id(HsdsIds.Kind.ORGANIZATION, o.path("id").asText("")))) {
             JsonNode organization = allOrganizations.get(i);
             String uuid = organization.get("id").asText().toLowerCase(java.util.Locale.ROOT);
-            organisations.put(uuid, organisation(organization, organizationRow.get(uuid), rows, counts));
+            organisations.put(uuid, organisation(organization, organizationRow.get(uuid), run));
         }
         Map<String, long[]> places = new java.util.LinkedHashMap<>();
         List<JsonNode> located = new ArrayList<>();
         for (int i : order(services, s -> HsdsIds.id(HsdsIds.Kind.SERVICE, s.path("id").asText("")))) {
             JsonNode service = services.get(i);
             long organisation = organisations.get(uuid(service.path("organization").path("id").asText(""), i + 1, "organization.id"));
-            module(service, uuid(service.path("id").asText(""), i + 1, "id"), organisation, i + 1, rows, counts);
+            module(service, uuid(service.path("id").asText(""), i + 1, "id"), organisation, i + 1, run);
             for (JsonNode link : service.path("service_at_locations")) {
                 JsonNode location = link.path("location");
                 if (location.isObject() && !places.containsKey(location.path("id").asText(""))) {
@@ -177,7 +181,7 @@ public class HsdsImport {
         }
         for (int i : order(located, l -> HsdsIds.id(HsdsIds.Kind.LOCATION, l.path("id").asText("")))) {
             long[] place = places.get(located.get(i).path("id").asText(""));
-            location(located.get(i), place[0], (int) place[1], rows, counts);
+            location(located.get(i), place[0], (int) place[1], run);
         }
         List<JsonNode> engagements = new ArrayList<>();
         Map<JsonNode, Long> engagedBy = new java.util.IdentityHashMap<>();
@@ -188,9 +192,9 @@ public class HsdsImport {
             }
         }
         for (int i : order(engagements, e -> HsdsIds.id(HsdsIds.Kind.ENGAGEMENT, e.path("id").asText("")))) {
-            engagement(engagements.get(i), engagedBy.get(engagements.get(i)), i + 1, rows, counts);
+            engagement(engagements.get(i), engagedBy.get(engagements.get(i)), i + 1, run);
         }
-        return new Report(counts[0], counts[1], counts[2], rows);
+        return new Report(run.counts()[0], run.counts()[1], run.counts()[2], run.rows());
     }
 
     /** The positions of the objects, by the id their UUID carries (stable; those without one last, as given). */
@@ -203,7 +207,7 @@ public class HsdsImport {
         return positions;
     }
 
-    private long organisation(JsonNode o, int row, List<Row> rows, int[] counts) {
+    private long organisation(JsonNode o, int row, Progress run) {
         String uuid = uuid(o.path("id").asText(""), row, "organization.id");
         ObjectNode json = HsdsServices.JSON.createObjectNode();
         json.put("name", o.path("name").asText(""));
@@ -223,30 +227,30 @@ public class HsdsImport {
         long id;
         if (existing.isPresent() && sameHash("organization", uuid, hash)) {
             id = existing.get();
-            rows.add(new Row(row, "organization", uuid, "unchanged", id));
-            counts[2]++;
+            run.rows().add(new Row(row, "organization", uuid, "unchanged", id));
+            run.counts()[2]++;
         } else if (existing.isPresent()) {
             json.put("version", organisations.get(existing.get()).version());
             id = write(row, "organization", () -> organisationWriter.update(IMPORTER, existing.get(), json.toString()).id());
-            rows.add(new Row(row, "organization", uuid, "updated", id));
-            counts[1]++;
+            run.rows().add(new Row(row, "organization", uuid, "updated", id));
+            run.counts()[1]++;
         } else {
             keepId("organisation", HsdsIds.Kind.ORGANIZATION, uuid);
             id = write(row, "organization", () -> organisationWriter.create(IMPORTER, json.toString()).id());
-            rows.add(new Row(row, "organization", uuid, "created", id));
-            counts[0]++;
+            run.rows().add(new Row(row, "organization", uuid, "created", id));
+            run.counts()[0]++;
         }
         remember("organization", uuid, id, hash);
         return id;
     }
 
-    private void module(JsonNode s, String uuid, long organisation, int row, List<Row> rows, int[] counts) {
+    private void module(JsonNode s, String uuid, long organisation, int row, Progress run) {
         ObjectNode json = HsdsServices.JSON.createObjectNode();
         json.put("title", s.path("name").asText(""));
         json.put("description", s.path("description").asText(""));
-        json.put("type", one(s, HsdsTaxonomies.TYPE, row, rows, counts));
-        json.put("setting", one(s, HsdsTaxonomies.SETTING, row, rows, counts));
-        json.put("access", s.has("x_access") ? s.get("x_access").asText() : one(s, HsdsTaxonomies.ACCESS, row, rows, counts));
+        json.put("type", one(s, HsdsTaxonomies.TYPE, row, run));
+        json.put("setting", one(s, HsdsTaxonomies.SETTING, row, run));
+        json.put("access", s.has("x_access") ? s.get("x_access").asText() : one(s, HsdsTaxonomies.ACCESS, row, run));
         JsonNode months = s.path("x_age_months");
         json.put("ageMinMonths", months.has("minimum") ? months.get("minimum").asInt()
                 : (int) Math.round(s.path("minimum_age").asDouble(0) * 12));
@@ -254,9 +258,9 @@ public class HsdsImport {
             json.put("ageMaxMonths", months.has("maximum") ? months.get("maximum").asInt()
                     : (int) Math.floor(s.path("maximum_age").asDouble() * 12));
         }
-        json.set("lifeDomains", codes(s, HsdsTaxonomies.DOMAIN, row, rows, counts));
-        json.set("zones", codes(s, HsdsTaxonomies.ZONE, row, rows, counts));
-        json.set("methods", codes(s, HsdsTaxonomies.METHOD, row, rows, counts));
+        json.set("lifeDomains", codes(s, HsdsTaxonomies.DOMAIN, row, run));
+        json.set("zones", codes(s, HsdsTaxonomies.ZONE, row, run));
+        json.set("methods", codes(s, HsdsTaxonomies.METHOD, row, run));
         ArrayNode languages = json.putArray("languages");
         s.path("languages").forEach(l -> languages.add(l.path("code").asText()));
         text(json, "cost", s.path("fees_description"));
@@ -284,19 +288,19 @@ public class HsdsImport {
         long id;
         String action;
         if (existing.isPresent() && sameHash("service", uuid, hash)) {
-            rows.add(new Row(row, "service", uuid, "unchanged", existing.get()));
-            counts[2]++;
+            run.rows().add(new Row(row, "service", uuid, "unchanged", existing.get()));
+            run.counts()[2]++;
             return;
         } else if (existing.isPresent()) {
             json.put("version", modules.get(existing.get()).version());
             id = write(row, "service", () -> moduleWriter.update(IMPORTER, existing.get(), json.toString()).id());
             action = "updated";
-            counts[1]++;
+            run.counts()[1]++;
         } else {
             keepId("module", HsdsIds.Kind.SERVICE, uuid);
             id = write(row, "service", () -> moduleWriter.create(IMPORTER, organisation, json.toString()).id());
             action = "created";
-            counts[0]++;
+            run.counts()[0]++;
         }
         JsonNode x = s.path("x_availability");
         if (x.isObject()) {
@@ -315,7 +319,7 @@ public class HsdsImport {
             write(row, "service", () -> availability.update(IMPORTER, id, a.toString()).moduleId());
         }
         lastModified(id, s.path("last_modified").asText(""));
-        rows.add(new Row(row, "service", uuid, action, id));
+        run.rows().add(new Row(row, "service", uuid, action, id));
         remember("service", uuid, id, hash);
     }
 
@@ -324,7 +328,7 @@ public class HsdsImport {
      * name when the postcode has several) and its weekly schedules as opening hours. A location without an
      * address (a confidential one) cannot be placed: it is reported as skipped, never dropped silently.
      */
-    private void location(JsonNode l, long organisation, int row, List<Row> rows, int[] counts) {
+    private void location(JsonNode l, long organisation, int row, Progress run) {
         if (!l.isObject()) {
             return;
         }
@@ -334,8 +338,8 @@ public class HsdsImport {
         json.put("name", l.path("name").asText(""));
         if (!address.isObject()) {
             if (!confidential(l, json)) {
-                if (rows.stream().noneMatch(r -> r.uuid().equals(uuid))) {
-                    rows.add(new Row(row, "location", uuid, "skipped: no address (a confidential location)", null));
+                if (run.rows().stream().noneMatch(r -> r.uuid().equals(uuid))) {
+                    run.rows().add(new Row(row, "location", uuid, "skipped: no address (a confidential location)", null));
                 }
                 return;
             }
@@ -345,9 +349,9 @@ public class HsdsImport {
         String hash = hash(json) + "|" + organisation;
         Optional<Long> existing = known("location", uuid).filter(id -> locations.findById(id).isPresent());
         if (existing.isPresent() && sameHash("location", uuid, hash)) {
-            if (rows.stream().noneMatch(r -> r.uuid().equals(uuid))) {
-                rows.add(new Row(row, "location", uuid, "unchanged", existing.get()));
-                counts[2]++;
+            if (run.rows().stream().noneMatch(r -> r.uuid().equals(uuid))) {
+                run.rows().add(new Row(row, "location", uuid, "unchanged", existing.get()));
+                run.counts()[2]++;
             }
             return;
         }
@@ -355,19 +359,19 @@ public class HsdsImport {
         if (existing.isPresent()) {
             json.put("version", locations.findById(existing.get()).orElseThrow().version());
             id = write(row, "location", () -> locationWriter.update(IMPORTER, existing.get(), json.toString()).id());
-            rows.add(new Row(row, "location", uuid, "updated", id));
-            counts[1]++;
+            run.rows().add(new Row(row, "location", uuid, "updated", id));
+            run.counts()[1]++;
         } else {
             keepId("location", HsdsIds.Kind.LOCATION, uuid);
             id = write(row, "location", () -> locationWriter.create(IMPORTER, organisation, json.toString()).id());
-            rows.add(new Row(row, "location", uuid, "created", id));
-            counts[0]++;
+            run.rows().add(new Row(row, "location", uuid, "created", id));
+            run.counts()[0]++;
         }
         remember("location", uuid, id, hash);
     }
 
     /** An engagement of an organisation to the network ({@code x_engagements}), the services it concerns by their UUIDs. */
-    private void engagement(JsonNode e, long organisation, int row, List<Row> rows, int[] counts) {
+    private void engagement(JsonNode e, long organisation, int row, Progress run) {
         String uuid = uuid(e.path("id").asText(""), row, "x_engagements.id");
         ObjectNode json = HsdsServices.JSON.createObjectNode();
         json.put("title", e.path("title").asText(""));
@@ -392,21 +396,21 @@ public class HsdsImport {
         String hash = hash(json) + "|" + organisation;
         Optional<Long> existing = known("engagement", uuid).filter(id -> engagementRepository.findById(id).isPresent());
         if (existing.isPresent() && sameHash("engagement", uuid, hash)) {
-            rows.add(new Row(row, "engagement", uuid, "unchanged", existing.get()));
-            counts[2]++;
+            run.rows().add(new Row(row, "engagement", uuid, "unchanged", existing.get()));
+            run.counts()[2]++;
             return;
         }
         long id;
         if (existing.isPresent()) {
             json.put("version", engagementRepository.findById(existing.get()).orElseThrow().version());
             id = write(row, "engagement", () -> engagementWriter.update(IMPORTER, existing.get(), json.toString()).id());
-            rows.add(new Row(row, "engagement", uuid, "updated", id));
-            counts[1]++;
+            run.rows().add(new Row(row, "engagement", uuid, "updated", id));
+            run.counts()[1]++;
         } else {
             keepId("engagement", HsdsIds.Kind.ENGAGEMENT, uuid);
             id = write(row, "engagement", () -> engagementWriter.create(IMPORTER, organisation, json.toString()).id());
-            rows.add(new Row(row, "engagement", uuid, "created", id));
-            counts[0]++;
+            run.rows().add(new Row(row, "engagement", uuid, "created", id));
+            run.counts()[0]++;
         }
         remember("engagement", uuid, id, hash);
     }
@@ -471,8 +475,8 @@ public class HsdsImport {
     }
 
     /** The one term of a taxonomy among the service's attributes (module type, setting, access). */
-    private String one(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row, List<Row> rows, int[] counts) {
-        ArrayNode codes = codes(service, taxonomy, row, rows, counts);
+    private String one(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row, Progress run) {
+        ArrayNode codes = codes(service, taxonomy, row, run);
         if (codes.isEmpty()) {
             throw invalid("[" + row + "].attributes", Messages.get("import.term", row, taxonomy.name()));
         }
@@ -484,9 +488,9 @@ public class HsdsImport {
      * catalogue does not know yet is added to its methods (methods are data, the other vocabularies reference
      * data), and reported.
      */
-    private ArrayNode codes(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row, List<Row> rows, int[] counts) {
+    private ArrayNode codes(JsonNode service, HsdsTaxonomies.Taxonomy taxonomy, int row, Progress run) {
         ArrayNode codes = HsdsServices.JSON.createArrayNode();
-        Map<String, HsdsTaxonomies.Term> terms = taxonomies.terms();
+        Map<String, HsdsTaxonomies.Term> terms = run.terms();
         for (JsonNode attribute : service.path("attributes")) {
             JsonNode term = attribute.path("taxonomy_term");
             Optional<HsdsTaxonomies.Term> ours = Optional.ofNullable(terms.get(attribute.path("taxonomy_term_id").asText("")))
@@ -497,7 +501,7 @@ public class HsdsImport {
                 ours = terms.values().stream().filter(t -> t.taxonomy() == taxonomy && (t.code().equals(term.path("code").asText())
                         || t.name().equalsIgnoreCase(term.path("name").asText()))).findFirst();
                 if (ours.isEmpty() && taxonomy == HsdsTaxonomies.METHOD) {
-                    ours = method(term, row, rows, counts);
+                    ours = method(term, row, run);
                 }
                 if (ours.isEmpty()) {
                     throw invalid("[" + row + "].attributes", Messages.get("import.unknownTerm", row, taxonomy.name(),
@@ -510,7 +514,7 @@ public class HsdsImport {
     }
 
     /** A method named by a term, added to our methods when its code is one of ours could be (lower case, hyphens). */
-    private Optional<HsdsTaxonomies.Term> method(JsonNode term, int row, List<Row> rows, int[] counts) {
+    private Optional<HsdsTaxonomies.Term> method(JsonNode term, int row, Progress run) {
         String code = term.path("code").asText("");
         String name = term.path("name").asText("").strip();
         if (!code.matches("[a-z0-9]+(-[a-z0-9]+)*") || name.isEmpty() || code.length() > 80) {
@@ -519,8 +523,9 @@ public class HsdsImport {
         be.hulpwijzer.catalogue.method.Method saved = methods.save(new be.hulpwijzer.catalogue.method.Method(null, code, name, "",
                 List.of(), null, null, null));
         HsdsTaxonomies.Term added = new HsdsTaxonomies.Term(HsdsTaxonomies.METHOD, code, name);
-        rows.add(new Row(row, "method", added.id(), "created", saved.id()));
-        counts[0]++;
+        run.terms().put(added.id(), added);
+        run.rows().add(new Row(row, "method", added.id(), "created", saved.id()));
+        run.counts()[0]++;
         return Optional.of(added);
     }
 

@@ -22,6 +22,7 @@ class IndexMetrics implements MeterBinder {
     private final io.micronaut.context.BeanProvider<IndexManager> provider;
     private volatile Instant caughtUpAt = Instant.now();
     private volatile IndexManager.Status last;
+    private volatile Instant readAt = Instant.EPOCH;
 
     IndexMetrics(io.micronaut.context.BeanProvider<IndexManager> provider) {
         this.provider = provider;
@@ -53,14 +54,18 @@ class IndexMetrics implements MeterBinder {
         return status.caughtUp() ? 0 : Duration.between(caughtUpAt, Instant.now()).toMillis() / 1000.0;
     }
 
-    /** The index's status, read from the index and the database's feed position. */
+    /** The index's status, read from the index and the database's feed position: once for all gauges of a scrape. */
     private synchronized IndexManager.Status status() {
+        if (last != null && Duration.between(readAt, Instant.now()).compareTo(Duration.ofSeconds(1)) < 0) {
+            return last;
+        }
         try {
             IndexManager.Status status = provider.get().status();
             if (status.caughtUp()) {
                 caughtUpAt = Instant.now();
             }
             last = status;
+            readAt = Instant.now();
             return status;
         } catch (Exception e) {
             return null;

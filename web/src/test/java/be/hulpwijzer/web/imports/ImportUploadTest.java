@@ -122,6 +122,12 @@ class ImportUploadTest implements SearchTest {
     @Test
     void onlyAnAdministratorMayUpload() throws Exception {
         assertThat(upload(null, "hulpwijzer-export.zip", () -> new ByteArrayInputStream(exported)).statusCode()).isEqualTo(401);
+        Api admin = Api.admin(client);
+        long ours = admin.post("/api/v1/organisations", organisation("CAW Gent")).id();
+        String token = admin.post("/api/v1/organisations/" + ours + "/tokens", "{\"label\": \"ons\"}").body().get("token").asText();
+        assertThat(upload(token, "hulpwijzer-export.zip", () -> new ByteArrayInputStream(exported)).statusCode())
+                .as("an organisation's token").isEqualTo(403);
+        assertThat(Api.admin(client).get("/api/v1/organisations?size=10").body().toString()).doesNotContain("CGG Brugge");
     }
 
     /** A multipart upload streamed from the source, so a large file never sits in the test's memory. */

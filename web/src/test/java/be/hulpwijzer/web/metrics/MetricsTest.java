@@ -70,6 +70,9 @@ class MetricsTest implements SearchTest {
                 + "\", \"role\": \"editor\", \"organisations\": [" + organisation + "]}");
         Session an = Session.loggedIn(server, "an@cgg.example");
         assertThat(an.get("/prometheus").statusCode()).as("an editor").isIn(401, 403);
+        String token = Api.admin(client).post("/api/v1/organisations/" + organisation + "/tokens", "{\"label\": \"ons\"}")
+                .body().get("token").asText();
+        assertThat(get("Bearer " + token).statusCode()).as("an organisation's token").isEqualTo(403);
     }
 
     private HttpResponse<String> get(String authorization) throws Exception {
